@@ -1,0 +1,58 @@
+package io.seqaug.api;
+
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The unit a researcher swaps: a data augmentation method for sequential recommendation.
+ *
+ * <p>An augmenter has three hooks, called in this order: {@link #prepare} once with the training
+ * split, {@link #augmentExample} for every example on the data-loading thread (cheap, primitive
+ * arrays), and {@link #losses} on the training thread for every batch, in the stages it is active
+ * in. The recommendation loss itself is the host's; an augmenter only adds terms.
+ */
+public interface Augmenter {
+
+    /**
+     * The stages in which {@link #losses} is called and views are made.
+     *
+     * @return a non-empty set of stages
+     */
+    Set<TrainingStage> activeStages();
+
+    /**
+     * Precomputes whatever the augmenter needs from the training inputs.
+     *
+     * @param trainingSequences every user's training input, oldest item first
+     */
+    default void prepare(List<int[]> trainingSequences) {}
+
+    /**
+     * How many views {@link #augmentExample} makes per example.
+     *
+     * @return a count {@code >= 0}; 0 means the data loader never calls {@link #augmentExample}
+     */
+    default int viewsPerExample() {
+        return 0;
+    }
+
+    /**
+     * Makes the views of one example. Runs on the data-loading thread.
+     *
+     * @param items the example's input items, oldest first, without padding; not modified
+     * @param rng the loader's seeded generator
+     * @return exactly {@link #viewsPerExample()} augmented sequences
+     */
+    default List<Augmented> augmentExample(int[] items, RandomGenerator rng) {
+        return List.of();
+    }
+
+    /**
+     * Computes the extra loss terms of one batch.
+     *
+     * @param step the step's arrays, backbone and generator
+     * @return named scalar losses, already weighted; empty to add nothing
+     */
+    List<LossTerm> losses(StepContext step);
+}

@@ -1,0 +1,103 @@
+package io.seqaug.api;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+
+import java.util.List;
+
+/**
+ * A sequence encoder with an item embedding table that doubles as the output layer.
+ *
+ * <p>Inputs are item id matrices {@code [B, L]} (int32 or int64), left-padded with 0, with
+ * {@code L <= dims().maxLength()}. A {@linkplain #causal() causal} backbone must give the same
+ * outputs at real items whatever the amount of left padding, so that a batch may be padded only to
+ * its longest sequence; position ids therefore count from the right end.
+ *
+ * <p>All results are attached to the manager of the id or embedding array passed in, never to the
+ * parameters' manager, so that closing a step's manager frees everything the step made.
+ */
+public interface Backbone {
+
+    /**
+     * The sizes this backbone was built for.
+     *
+     * @return the model dimensions
+     */
+    ModelDims dims();
+
+    /**
+     * Whether the output at position t depends only on positions up to t.
+     *
+     * <p>Causal backbones are trained with a next-item target at every position; non-causal ones
+     * (FMLP-Rec's FFT filter mixes all positions) are trained on prefixes with the last target only,
+     * and always see inputs padded to {@code maxLength}.
+     *
+     * @return true for causal encoders
+     */
+    boolean causal();
+
+    /**
+     * Creates the parameter arrays. Must be called once before any forward method; uses the
+     * engine's random generator, which the caller seeds.
+     *
+     * @param manager the long-lived manager that owns the parameters
+     */
+    void initialize(NDManager manager);
+
+    /**
+     * Every trainable parameter, with unique names, in a stable order.
+     *
+     * @return the parameters (initialized after {@link #initialize(NDManager)})
+     */
+    List<Parameter> parameters();
+
+    /**
+     * Looks up item embeddings in the shared table.
+     *
+     * @param itemIds {@code [B, L]} item ids
+     * @return {@code [B, L, H]} embeddings; the padding id maps to its table row
+     */
+    NDArray embed(NDArray itemIds);
+
+    /**
+     * Encodes item id sequences.
+     *
+     * @param itemIds {@code [B, L]} left-padded item ids
+     * @param training whether dropout is active
+     * @return {@code [B, L, H]} hidden states
+     */
+    default NDArray encode(NDArray itemIds, boolean training) {
+        return encodeEmbedded(embed(itemIds), itemIds, training);
+    }
+
+    /**
+     * Runs the encoder on item embeddings that the caller already computed or mixed.
+     *
+     * <p>Given {@code embed(itemIds)} it must return exactly what {@link #encode} returns. The ids
+     * are used only for padding masks.
+     *
+     * @param embeddings {@code [B, L, H]} item embeddings
+     * @param itemIds {@code [B, L]} ids whose zeros mark padding
+     * @param training whether dropout is active
+     * @return {@code [B, L, H]} hidden states
+     */
+    NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training);
+
+    /**
+     * The item embedding table, also used to score items.
+     *
+     * @return {@code [dims().tableRows(), H]}
+     */
+    NDArray itemTable();
+
+    /**
+     * Scores every item of the table against hidden states.
+     *
+     * @param hidden {@code [..., H]} hidden states
+     * @return {@code [..., dims().tableRows()]} dot products with every item embedding
+     */
+    default NDArray scoreAll(NDArray hidden) {
+        return hidden.getNDArrayInternal().linear(hidden, itemTable(), null).singletonOrThrow();
+    }
+}

@@ -1,0 +1,40 @@
+package io.seqaug.api;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The recommendation loss of the published protocol, shared by the trainer and by augmenters so
+ * that every term is computed the same way.
+ *
+ * <p>Binary cross-entropy on the dot products of hidden states with one positive and one negative
+ * item embedding per target position, averaged over target positions:
+ * {@code -log sigmoid(h.p) - log(1 - sigmoid(h.n))}, written as softplus terms for stability.
+ */
+public final class NextItemLoss {
+
+    private NextItemLoss() {}
+
+    /**
+     * Binary cross-entropy over target positions.
+     *
+     * @param hidden {@code [N, L, H]} encoder outputs
+     * @param positive {@code [N, L, H]} embeddings of the target items
+     * @param negative {@code [N, L, H]} embeddings of the sampled negatives
+     * @param mask {@code [N, L]} float, 1 at positions with a target
+     * @param sequenceWeights {@code [N]} weight of every sequence, or {@code null} for 1
+     * @return a scalar: the weighted sum of position losses divided by the number of targets
+     */
+    public static NDArray bce(NDArray hidden, NDArray positive, NDArray negative, NDArray mask,
+            NDArray sequenceWeights) {
+        NDArray posLogit = hidden.mul(positive).sum(new int[] {-1});
+        NDArray negLogit = hidden.mul(negative).sum(new int[] {-1});
+        // -log(sigmoid(x)) = softplus(-x); -log(1 - sigmoid(x)) = softplus(x)
+        NDArray perPosition = posLogit.neg().getNDArrayInternal().softPlus()
+                .addi(negLogit.getNDArrayInternal().softPlus());
+        NDArray weighted = perPosition.muli(mask);
+        if (sequenceWeights != null) {
+            weighted = weighted.muli(sequenceWeights.expandDims(1));
+        }
+        return weighted.sum().div(mask.sum().maximum(1f));
+    }
+}

@@ -1,0 +1,67 @@
+package io.seqaug.backbones;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import io.seqaug.api.ModelDims;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * GRU4Rec as in the published BASRec code: item embeddings (Xavier normal, padding row zero) with
+ * dropout, a GRU without bias terms, and a dense layer back to the embedding size.
+ *
+ * <p>With zero padding embeddings and no biases, a GRU that starts from a zero state stays at zero
+ * through leading padding, so outputs at real items do not depend on how much padding precedes
+ * them.
+ */
+final class Gru4Rec extends BackboneBase {
+
+    /**
+     * GRU4Rec's settings.
+     *
+     * @param layers stacked GRU layers
+     * @param gruHidden the GRU's hidden width
+     * @param dropout dropout on item embeddings
+     */
+    record Settings(int layers, int gruHidden, float dropout) {}
+
+    private final Settings settings;
+    private final List<Parameter> gruWeights = new ArrayList<>();
+    private final Layers.Dense dense;
+
+    Gru4Rec(ModelDims dims, Settings settings) {
+        super(dims, Init.xavierNormalZeroPadding());
+        this.settings = settings;
+        int in = dims.hiddenSize();
+        int hidden = settings.gruHidden();
+        for (int l = 0; l < settings.layers(); l++) {
+            // The engine expects per layer the input-hidden then the hidden-hidden weights.
+            gruWeights.add(parameter("gru" + l + ".weight-ih", new Shape(3L * hidden, l == 0 ? in : hidden),
+                    Init.xavierUniform()));
+            gruWeights.add(parameter("gru" + l + ".weight-hh", new Shape(3L * hidden, hidden), Init.xavierUniform()));
+        }
+        this.dense = Layers.Dense.register(this, "dense", hidden, in, Init.torchLinearDefault(hidden),
+                Init.torchLinearDefault(hidden));
+    }
+
+    @Override
+    public boolean causal() {
+        return true;
+    }
+
+    @Override
+    public NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training) {
+        NDArray x = Layers.dropout(embeddings, settings.dropout(), training);
+        long batch = x.getShape().get(0);
+        NDArray state = x.getManager().zeros(new Shape(settings.layers(), batch, settings.gruHidden()));
+        NDList weights = new NDList(gruWeights.size());
+        for (Parameter p : gruWeights) {
+            weights.add(p.getArray());
+        }
+        NDList out = x.getNDArrayInternal().gru(x, state, weights, false, settings.layers(), 0.0, training, false, true);
+        return dense.apply(out.get(0));
+    }
+}

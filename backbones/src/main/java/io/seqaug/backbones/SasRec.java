@@ -1,0 +1,115 @@
+package io.seqaug.backbones;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.Initializer;
+import io.seqaug.api.ModelDims;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SASRec (Kang and McAuley, 2018) as in the S3Rec/CoSeRec/BASRec code: item and learned position
+ * embeddings, LayerNorm and dropout, then post-LN Transformer blocks with causal multi-head
+ * self-attention that also masks padding keys, and a GELU feed-forward sub-layer.
+ */
+final class SasRec extends BackboneBase {
+
+    /**
+     * SASRec's settings.
+     *
+     * @param layers Transformer blocks
+     * @param heads attention heads (must divide the hidden size)
+     * @param hiddenDropout dropout on embeddings and sub-layer outputs
+     * @param attentionDropout dropout on attention probabilities
+     */
+    record Settings(int layers, int heads, float hiddenDropout, float attentionDropout) {}
+
+    private record Block(Layers.Dense query, Layers.Dense key, Layers.Dense value, Layers.Dense out,
+            Layers.Norm norm, Layers.FeedForward feedForward) {}
+
+    private final Settings settings;
+    private final Parameter positions;
+    private final Layers.Norm inputNorm;
+    private final List<Block> blocks = new ArrayList<>();
+
+    SasRec(ModelDims dims, Settings settings) {
+        super(dims, Init.normal(0.02));
+        int h = dims.hiddenSize();
+        if (settings.heads() < 1 || h % settings.heads() != 0) {
+            throw new IllegalArgumentException("hidden-size " + h + " is not a multiple of heads " + settings.heads());
+        }
+        this.settings = settings;
+        this.positions = parameter("position-embeddings", new Shape(dims.maxLength(), h), Init.normal(0.02));
+        this.inputNorm = Layers.Norm.register(this, "input-norm", h);
+        Initializer w = Init.normal(0.02);
+        for (int l = 0; l < settings.layers(); l++) {
+            String p = "block" + l;
+            blocks.add(new Block(Layers.Dense.register(this, p + ".attention.query", h, h, w, Initializer.ZEROS),
+                    Layers.Dense.register(this, p + ".attention.key", h, h, w, Initializer.ZEROS),
+                    Layers.Dense.register(this, p + ".attention.value", h, h, w, Initializer.ZEROS),
+                    Layers.Dense.register(this, p + ".attention.out", h, h, w, Initializer.ZEROS),
+                    Layers.Norm.register(this, p + ".attention.norm", h),
+                    Layers.FeedForward.register(this, p + ".feed-forward", h, settings.hiddenDropout())));
+        }
+    }
+
+    @Override
+    public boolean causal() {
+        return true;
+    }
+
+    @Override
+    public NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training) {
+        NDArray x = embeddings.add(lookup(positionIds(itemIds), positions.getArray()));
+        x = Layers.dropout(inputNorm.apply(x), settings.hiddenDropout(), training);
+        NDArray mask = attentionMask(itemIds);
+        for (Block block : blocks) {
+            x = attention(block, x, mask, training);
+            x = block.feedForward().apply(x, training);
+        }
+        return x;
+    }
+
+    /**
+     * Additive mask {@code [B, 1, L, L]}: 0 where query t may attend key s (s <= t and s is a real
+     * item), -10000 elsewhere, as in the published code (a finite value keeps all-padding rows
+     * defined).
+     */
+    private static NDArray attentionMask(NDArray itemIds) {
+        NDManager manager = itemIds.getManager();
+        int length = (int) itemIds.getShape().get(1);
+        float[] causal = new float[length * length];
+        for (int t = 0; t < length; t++) {
+            for (int s = 0; s <= t; s++) {
+                causal[t * length + s] = 1f;
+            }
+        }
+        NDArray keys = itemIds.gt(0).toType(DataType.FLOAT32, false).expandDims(1).expandDims(1);
+        NDArray allowed = keys.mul(manager.create(causal, new Shape(1, 1, length, length)));
+        return allowed.subi(1f).muli(10000f);
+    }
+
+    private NDArray attention(Block block, NDArray x, NDArray mask, boolean training) {
+        Shape shape = x.getShape();
+        long batch = shape.get(0);
+        long length = shape.get(1);
+        int heads = settings.heads();
+        long headSize = shape.get(2) / heads;
+        NDArray q = splitHeads(block.query().apply(x), batch, length, heads, headSize);
+        NDArray k = splitHeads(block.key().apply(x), batch, length, heads, headSize);
+        NDArray v = splitHeads(block.value().apply(x), batch, length, heads, headSize);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli((float) (1.0 / Math.sqrt(headSize))).addi(mask);
+        NDArray probs = Layers.dropout(scores.softmax(-1), settings.attentionDropout(), training);
+        NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, heads * headSize);
+        NDArray out = Layers.dropout(block.out().apply(context), settings.hiddenDropout(), training);
+        return block.norm().apply(out.addi(x));
+    }
+
+    private static NDArray splitHeads(NDArray x, long batch, long length, int heads, long headSize) {
+        return x.reshape(batch, length, heads, headSize).transpose(0, 2, 1, 3);
+    }
+}

@@ -1,0 +1,99 @@
+package io.seqaug.datasets;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Users' item sequences in time order, held in primitive arrays.
+ *
+ * <p>User {@code u} (an index from 0) has the raw id {@code userIds[u]} and the items
+ * {@code sequences[u]}, oldest first. Item ids run from 1 to {@code itemCount}; 0 is padding.
+ *
+ * @param name where the data came from (file name or generator), for messages and reports
+ * @param userIds raw user id of every user index
+ * @param sequences items of every user, oldest first; every sequence has at least 3 items
+ * @param itemCount the largest item id
+ */
+public record SequenceDataset(String name, int[] userIds, int[][] sequences, int itemCount) {
+
+    /** Checks that the arrays agree. */
+    public SequenceDataset {
+        if (userIds.length != sequences.length) {
+            throw new IllegalArgumentException("userIds and sequences differ in length");
+        }
+        if (sequences.length == 0) {
+            throw new DatasetException(name + ": no user has the 3 items a leave-one-out split needs");
+        }
+    }
+
+    /**
+     * Number of users.
+     *
+     * @return the user count
+     */
+    public int userCount() {
+        return sequences.length;
+    }
+
+    /**
+     * Number of interactions over all users.
+     *
+     * @return the sum of sequence lengths
+     */
+    public long interactionCount() {
+        long total = 0;
+        for (int[] s : sequences) {
+            total += s.length;
+        }
+        return total;
+    }
+
+    /**
+     * A SHA-256 over the content (not the file bytes), so that caches keyed by it are valid for any
+     * source: a file, a converted log or a generator.
+     *
+     * @return 64 hex digits
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[4];
+            for (int u = 0; u < sequences.length; u++) {
+                update(digest, buffer, userIds[u]);
+                update(digest, buffer, sequences[u].length);
+                for (int item : sequences[u]) {
+                    update(digest, buffer, item);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static void update(MessageDigest digest, byte[] buffer, int value) {
+        buffer[0] = (byte) (value >>> 24);
+        buffer[1] = (byte) (value >>> 16);
+        buffer[2] = (byte) (value >>> 8);
+        buffer[3] = (byte) value;
+        digest.update(buffer);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SequenceDataset d && name.equals(d.name) && itemCount == d.itemCount
+                && Arrays.equals(userIds, d.userIds) && Arrays.deepEquals(sequences, d.sequences);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(userIds) + Arrays.deepHashCode(sequences);
+    }
+
+    @Override
+    public String toString() {
+        return "SequenceDataset[" + name + ", users=" + userCount() + ", items=" + itemCount + "]";
+    }
+}

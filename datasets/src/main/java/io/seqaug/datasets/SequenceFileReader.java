@@ -1,0 +1,148 @@
+package io.seqaug.datasets;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the plain sequence format of the benchmark files: one user per line,
+ * {@code user_id item_id item_id ...}, positive integer ids separated by spaces, items in time
+ * order.
+ *
+ * <p>Users with fewer than 3 items cannot be split into training, validation and test; they are
+ * skipped and counted in a warning, or rejected in strict mode. Trailing empty lines are allowed;
+ * an empty line followed by more data is an error.
+ */
+public final class SequenceFileReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SequenceFileReader.class);
+
+    /** The fewest items a user needs for a leave-one-out split. */
+    public static final int MIN_ITEMS = 3;
+
+    private final boolean strict;
+
+    /**
+     * Creates a reader.
+     *
+     * @param strict whether users with fewer than 3 items are an error instead of a warning
+     */
+    public SequenceFileReader(boolean strict) {
+        this.strict = strict;
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @param file the sequence file
+     * @return the dataset, named after the file
+     * @throws DatasetException when the file is missing or malformed, naming file, line and reason
+     */
+    public SequenceDataset read(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new DatasetException(file + ": no such file");
+        } catch (IOException e) {
+            throw new DatasetException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads from a character stream.
+     *
+     * @param input the data
+     * @param source the name used in messages
+     * @return the dataset
+     * @throws IOException when reading fails
+     */
+    public SequenceDataset read(Reader input, String source) throws IOException {
+        BufferedReader reader = input instanceof BufferedReader b ? b : new BufferedReader(input);
+        List<int[]> sequences = new ArrayList<>();
+        List<Integer> users = new ArrayList<>();
+        Set<Integer> seenUsers = new HashSet<>();
+        int maxItem = 0;
+        int skipped = 0;
+        long firstEmptyLine = -1;
+        long lineNo = 0;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                if (firstEmptyLine < 0) {
+                    firstEmptyLine = lineNo;
+                }
+                continue;
+            }
+            if (firstEmptyLine > 0) {
+                throw DatasetException.atLine(source, firstEmptyLine,
+                        "empty line in the middle of the data (more users follow at line " + lineNo + ")");
+            }
+            int[] tokens = parseLine(line, source, lineNo);
+            int user = tokens[0];
+            if (!seenUsers.add(user)) {
+                throw DatasetException.atLine(source, lineNo, "user id " + user + " appears a second time");
+            }
+            int length = tokens.length - 1;
+            if (length < MIN_ITEMS) {
+                if (strict) {
+                    throw DatasetException.atLine(source, lineNo, "user " + user + " has " + length
+                            + " item(s); a leave-one-out split needs at least " + MIN_ITEMS);
+                }
+                skipped++;
+                continue;
+            }
+            int[] items = new int[length];
+            System.arraycopy(tokens, 1, items, 0, length);
+            for (int item : items) {
+                maxItem = Math.max(maxItem, item);
+            }
+            users.add(user);
+            sequences.add(items);
+        }
+        if (lineNo == 0) {
+            throw new DatasetException(source + ": the file is empty");
+        }
+        if (skipped > 0) {
+            LOG.warn("{}: skipped {} user(s) with fewer than {} items", source, skipped, MIN_ITEMS);
+        }
+        int[] userIds = users.stream().mapToInt(Integer::intValue).toArray();
+        String name = Path.of(source).getFileName().toString();
+        return new SequenceDataset(name, userIds, sequences.toArray(int[][]::new), maxItem);
+    }
+
+    private static int[] parseLine(String line, String source, long lineNo) {
+        String[] parts = line.trim().split("\\s+");
+        if (parts.length < 2) {
+            throw DatasetException.atLine(source, lineNo, "a line needs a user id and at least one item id");
+        }
+        int[] values = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String what = i == 0 ? "user id" : "item id";
+            int value;
+            try {
+                value = Integer.parseInt(parts[i]);
+            } catch (NumberFormatException e) {
+                throw DatasetException.atLine(source, lineNo, what + " '" + parts[i] + "' (token " + (i + 1)
+                        + ") is not an integer");
+            }
+            if (value <= 0) {
+                throw DatasetException.atLine(source, lineNo, what + " " + value + " (token " + (i + 1)
+                        + ") must be positive");
+            }
+            values[i] = value;
+        }
+        return values;
+    }
+}
