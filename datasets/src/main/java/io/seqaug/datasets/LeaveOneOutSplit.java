@@ -48,16 +48,15 @@ public final class LeaveOneOutSplit {
     }
 
     /**
-     * The part of every user's history that training may look at: {@code s_1..s_{n-2}} (the training
-     * inputs and their targets). Item similarity is computed on it, so it never sees validation or
-     * test answers.
+     * Every user's full training input {@code s_1..s_{n-3}}, untruncated. Item similarity is computed
+     * on it, as in the published code, so it never sees a validation or test answer.
      *
-     * @return one array per user, oldest first (may be shorter than 2 items)
+     * @return one array per user, oldest first (empty for users with exactly 3 items)
      */
-    public List<int[]> trainingHistories() {
+    public List<int[]> trainingInputs() {
         List<int[]> result = new ArrayList<>(dataset.userCount());
         for (int[] s : dataset.sequences()) {
-            result.add(Arrays.copyOf(s, s.length - 2));
+            result.add(Arrays.copyOf(s, s.length - 3));
         }
         return result;
     }

@@ -35,7 +35,7 @@ public final class SimilarityCache {
     /**
      * Loads a cached index or computes and stores it.
      *
-     * @param split the split whose training histories define the similarity
+     * @param split the split whose training inputs define the similarity
      * @param method ItemCF or ItemCF-IUF
      * @param topK neighbours per item
      * @param seed seeds the fallback neighbours
@@ -52,7 +52,7 @@ public final class SimilarityCache {
                 LOG.warn("ignoring unreadable similarity cache {}: {}", file, e.getMessage());
             }
         }
-        List<int[]> histories = split.trainingHistories();
+        List<int[]> histories = split.trainingInputs();
         ItemSimilarityIndex index = ItemSimilarityIndex.compute(histories, split.dataset().itemCount(), method, topK, seed);
         try {
             Files.createDirectories(directory);

@@ -1,0 +1,185 @@
+package io.seqaug.augmenters;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.seqaug.api.Augmented;
+import io.seqaug.api.Augmenter;
+import io.seqaug.api.AugmenterContext;
+import io.seqaug.api.AugmenterProvider;
+import io.seqaug.api.Backbone;
+import io.seqaug.api.LossTerm;
+import io.seqaug.api.LossWeighting;
+import io.seqaug.api.MixupStrategy;
+import io.seqaug.api.NextItemLoss;
+import io.seqaug.api.SequenceOperator;
+import io.seqaug.api.StepContext;
+import io.seqaug.api.TrainingStage;
+import io.seqaug.api.ViewBatch;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code basrec}: BASRec (Dang et al., AAAI 2025), balanced relevance and diversity.
+ *
+ * <p><b>Single-sequence augmentation.</b> Every training sequence gets {@code 2 x n-pairs} copies
+ * made by the configured operator on the loader thread. The item embeddings of original and copy
+ * are mixed, {@code lambda x E(orig) + (1 - lambda) x E(copy)}, the backbone encodes the mixture
+ * ({@link Backbone#encodeEmbedded}), and the loss against the original targets is weighted per
+ * sequence by the configured weighting of (rate, lambda). As in the published code the copies'
+ * losses are summed. All copies go through the encoder in one batched pass.
+ *
+ * <p><b>Cross-sequence augmentation.</b> The batch's encoder outputs and its positive and negative
+ * target embeddings are mixed with a random permutation of the batch, {@code n-whole-level} times
+ * with each configured mixup (item-wise and feature-wise by default); each mixture adds a BCE loss.
+ *
+ * <p>Active in stage 2 only. Every part can be switched off or swapped in configuration.
+ */
+public final class BasRec implements AugmenterProvider {
+
+    @Override
+    public String name() {
+        return "basrec";
+    }
+
+    @Override
+    public String description() {
+        return "BASRec: single-sequence mixup of operator-augmented copies + cross-sequence output mixup";
+    }
+
+    @Override
+    public Augmenter create(Config config, AugmenterContext context) {
+        BasRecSettings s = BasRecSettings.from(config);
+        Config ranged = ConfigFactory.parseMap(Map.of("rate-min", s.rateMin(), "rate-max", s.rateMax(),
+                "beta", s.beta()));
+        SequenceOperator operator = s.singleSequence() ? context.operator(s.operator(), ranged) : null;
+        MixupStrategy singleMixup = s.singleSequence() ? context.mixup(s.singleMixup(), ranged) : null;
+        LossWeighting weighting = s.singleSequence() ? context.weighting(s.weighting(), ranged) : null;
+        List<MixupStrategy> crossMixups = new ArrayList<>();
+        if (s.crossSequence()) {
+            for (String name : s.crossMixups()) {
+                crossMixups.add(context.mixup(name, ranged));
+            }
+        }
+        return new Instance(s, operator, singleMixup, weighting, crossMixups);
+    }
+
+    private static final class Instance implements Augmenter {
+
+        private final BasRecSettings settings;
+        private final SequenceOperator operator;
+        private final MixupStrategy singleMixup;
+        private final LossWeighting weighting;
+        private final List<MixupStrategy> crossMixups;
+
+        Instance(BasRecSettings settings, SequenceOperator operator, MixupStrategy singleMixup, LossWeighting weighting,
+                List<MixupStrategy> crossMixups) {
+            this.settings = settings;
+            this.operator = operator;
+            this.singleMixup = singleMixup;
+            this.weighting = weighting;
+            this.crossMixups = crossMixups;
+        }
+
+        @Override
+        public Set<TrainingStage> activeStages() {
+            return EnumSet.of(TrainingStage.AUGMENTED);
+        }
+
+        @Override
+        public int viewsPerExample() {
+            return settings.singleSequence() ? 2 * settings.pairs() : 0;
+        }
+
+        @Override
+        public List<Augmented> augmentExample(int[] items, RandomGenerator rng) {
+            List<Augmented> views = new ArrayList<>(viewsPerExample());
+            for (int v = 0; v < viewsPerExample(); v++) {
+                views.add(operator.apply(items, rng));
+            }
+            return views;
+        }
+
+        @Override
+        public List<LossTerm> losses(StepContext step) {
+            List<LossTerm> terms = new ArrayList<>(2);
+            if (settings.singleSequence() && settings.singleWeight() > 0) {
+                terms.add(new LossTerm("single-seq", singleSequenceLoss(step).muli((float) settings.singleWeight())));
+            }
+            if (settings.crossSequence() && settings.crossWeight() > 0) {
+                terms.add(new LossTerm("cross-seq", crossSequenceLoss(step).muli((float) settings.crossWeight())));
+            }
+            return terms;
+        }
+
+        private NDArray singleSequenceLoss(StepContext step) {
+            ViewBatch views = step.batch().views();
+            if (views == null) {
+                throw new IllegalStateException("basrec expected augmented views in the batch");
+            }
+            NDManager m = step.manager();
+            Backbone backbone = step.backbone();
+            int copies = views.viewsPerExample();
+            int batch = views.batchSize();
+            NDArray viewIds = m.create(views.items(), new Shape((long) copies * batch, views.length()));
+            NDArray originalIds = step.inputs().tile(new long[] {copies, 1});
+            NDArray original = backbone.embed(step.inputs()).tile(new long[] {copies, 1, 1});
+            NDArray augmented = backbone.embed(viewIds);
+            NDArray lambda = singleMixup.sampleLambda(m, augmented.getShape(), step.rng());
+            NDArray mixed = singleMixup.mix(original, augmented, lambda);
+            // A position is real if it is real in either sequence (operators may change lengths).
+            NDArray encoded = backbone.encodeEmbedded(mixed, originalIds.maximum(viewIds), true);
+            NDArray rates = m.create(views.rates(), new Shape(copies, batch));
+            NDArray perSequenceLambda = lambda.mean(new int[] {1, 2}).reshape(copies, batch);
+            NDArray weights = weighting.weights(rates, perSequenceLambda).reshape(-1);
+            NDArray loss = NextItemLoss.bce(encoded, backbone.embed(step.positives()).tile(new long[] {copies, 1, 1}),
+                    backbone.embed(step.negatives()).tile(new long[] {copies, 1, 1}),
+                    step.targetMask().tile(new long[] {copies, 1}), weights);
+            // The mean over all copies times their number: the sum of per-copy losses.
+            return loss.muli(copies);
+        }
+
+        private NDArray crossSequenceLoss(StepContext step) {
+            NDManager m = step.manager();
+            Backbone backbone = step.backbone();
+            NDArray out = step.encoded();
+            NDArray positive = backbone.embed(step.positives());
+            NDArray negative = backbone.embed(step.negatives());
+            int batch = (int) out.getShape().get(0);
+            NDArray total = null;
+            for (MixupStrategy mixup : crossMixups) {
+                for (int i = 0; i < settings.wholeLevel(); i++) {
+                    NDIndex partner = new NDIndex("{}", m.create(permutation(batch, step.rng())));
+                    NDArray lambda = mixup.sampleLambda(m, out.getShape(), step.rng());
+                    NDArray loss = NextItemLoss.bce(mixup.mix(out, out.get(partner), lambda),
+                            mixup.mix(positive, positive.get(partner), lambda),
+                            mixup.mix(negative, negative.get(partner), lambda), step.targetMask(), null);
+                    total = total == null ? loss : total.addi(loss);
+                }
+            }
+            return total;
+        }
+
+        private static long[] permutation(int n, RandomGenerator rng) {
+            long[] p = new long[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                long t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            return p;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.seqaug.augmenters;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.seqaug.api.Augmented;
+import io.seqaug.api.Augmenter;
+import io.seqaug.api.AugmenterContext;
+import io.seqaug.api.AugmenterProvider;
+import io.seqaug.api.LossTerm;
+import io.seqaug.api.SequenceOperator;
+import io.seqaug.api.StepContext;
+import io.seqaug.api.TrainingStage;
+import io.seqaug.api.ViewBatch;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code coserec}: a CoSeRec-style contrastive baseline (Liu et al., 2021). Two views of every
+ * training sequence are made by operators picked at random from the configured set; the backbone
+ * encodes both in one pass, and an in-batch NT-Xent (InfoNCE) loss pulls each sequence's two views
+ * together and pushes the other 2B - 2 views away. The representation of a view is the encoder
+ * output at its last position, the one used for scoring.
+ */
+public final class CoSeRec implements AugmenterProvider {
+
+    @Override
+    public String name() {
+        return "coserec";
+    }
+
+    @Override
+    public String description() {
+        return "CoSeRec-style contrastive learning: two operator views, in-batch NT-Xent loss";
+    }
+
+    @Override
+    public Augmenter create(Config config, AugmenterContext context) {
+        List<String> operators = config.getStringList("operators");
+        double temperature = config.getDouble("temperature");
+        double weight = config.getDouble("weight");
+        if (operators.isEmpty()) {
+            throw new IllegalArgumentException("seqaug.augmenter.coserec.operators must name at least one operator");
+        }
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("seqaug.augmenter.coserec.temperature must be positive, got " + temperature);
+        }
+        Config randomConfig = ConfigFactory.parseMap(Map.of("choices", operators,
+                "rate-min", config.getDouble("rate-min"), "rate-max", config.getDouble("rate-max")));
+        SequenceOperator operator = context.operator("random", randomConfig);
+        return new Instance(operator, (float) temperature, (float) weight);
+    }
+
+    private record Instance(SequenceOperator operator, float temperature, float weight) implements Augmenter {
+
+        @Override
+        public Set<TrainingStage> activeStages() {
+            return EnumSet.of(TrainingStage.AUGMENTED);
+        }
+
+        @Override
+        public int viewsPerExample() {
+            return 2;
+        }
+
+        @Override
+        public List<Augmented> augmentExample(int[] items, RandomGenerator rng) {
+            return List.of(operator.apply(items, rng), operator.apply(items, rng));
+        }
+
+        @Override
+        public List<LossTerm> losses(StepContext step) {
+            ViewBatch views = step.batch().views();
+            NDManager m = step.manager();
+            int batch = views.batchSize();
+            NDArray ids = m.create(views.items(), new Shape(2L * batch, views.length()));
+            NDArray z = step.backbone().encode(ids, true).get(new NDIndex(":, -1, :"));
+            return List.of(new LossTerm("contrastive", ntXent(z, batch, temperature).muli(weight)));
+        }
+    }
+
+    /**
+     * NT-Xent over 2B representations where rows b and b + B are the two views of one sequence.
+     *
+     * @param z {@code [2B, H]} representations
+     * @param batch B
+     * @param temperature the softmax temperature
+     * @return the mean cross-entropy of finding each row's partner among the other 2B - 1 rows
+     */
+    static NDArray ntXent(NDArray z, int batch, float temperature) {
+        NDManager m = z.getManager();
+        int n = 2 * batch;
+        NDArray similarity = z.matMul(z.transpose()).divi(temperature);
+        // A row never matches itself.
+        NDArray self = m.eye(n).muli(-1e9f);
+        NDArray logProbabilities = similarity.addi(self).logSoftmax(1);
+        long[] partner = new long[n];
+        for (int i = 0; i < n; i++) {
+            partner[i] = i < batch ? i + batch : i - batch;
+        }
+        NDArray picked = logProbabilities.gather(m.create(partner, new Shape(n, 1)), 1);
+        return picked.mean().neg().toType(DataType.FLOAT32, false);
+    }
+}

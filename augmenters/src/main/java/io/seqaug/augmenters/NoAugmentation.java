@@ -1,0 +1,45 @@
+package io.seqaug.augmenters;
+
+import com.typesafe.config.Config;
+import io.seqaug.api.Augmenter;
+import io.seqaug.api.AugmenterContext;
+import io.seqaug.api.AugmenterProvider;
+import io.seqaug.api.LossTerm;
+import io.seqaug.api.StepContext;
+import io.seqaug.api.TrainingStage;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code none}: adds nothing, so stage 2 simply trains the backbone longer; the baseline every
+ * augmenter is compared with.
+ */
+public final class NoAugmentation implements AugmenterProvider {
+
+    @Override
+    public String name() {
+        return "none";
+    }
+
+    @Override
+    public String description() {
+        return "no augmentation: the plain backbone (stage 2 trains it longer)";
+    }
+
+    @Override
+    public Augmenter create(Config config, AugmenterContext context) {
+        return new Augmenter() {
+            @Override
+            public Set<TrainingStage> activeStages() {
+                return EnumSet.allOf(TrainingStage.class);
+            }
+
+            @Override
+            public List<LossTerm> losses(StepContext step) {
+                return List.of();
+            }
+        };
+    }
+}

@@ -1,0 +1,171 @@
+package io.seqaug.runtime.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+
+import java.util.List;
+
+/**
+ * Typed, range-checked reads of the effective configuration. Every error names the key and where
+ * its value was set.
+ */
+public final class Settings {
+
+    private final Config config;
+
+    /**
+     * Wraps a validated configuration.
+     *
+     * @param config the effective configuration (with the {@code seqaug} root)
+     */
+    public Settings(Config config) {
+        this.config = config;
+    }
+
+    /**
+     * The wrapped configuration.
+     *
+     * @return the configuration
+     */
+    public Config config() {
+        return config;
+    }
+
+    /**
+     * A subtree as its own configuration.
+     *
+     * @param path a path below {@code seqaug}, such as {@code backbone.sasrec}
+     * @return the subtree, or an empty configuration when absent
+     */
+    public Config subtree(String path) {
+        String full = ConfigLoader.ROOT + "." + path;
+        return config.hasPath(full) ? config.getConfig(full) : com.typesafe.config.ConfigFactory.empty();
+    }
+
+    private String full(String path) {
+        return ConfigLoader.ROOT + "." + path;
+    }
+
+    private String where(String path) {
+        return config.getValue(full(path)).origin().description();
+    }
+
+    private ConfigError range(String path, Object value, String rule) {
+        return new ConfigError(full(path) + " = " + value + " (" + where(path) + "): " + rule);
+    }
+
+    /**
+     * A string.
+     *
+     * @param path the key below {@code seqaug}
+     * @return the value
+     */
+    public String string(String path) {
+        try {
+            return config.getString(full(path));
+        } catch (ConfigException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A list of strings.
+     *
+     * @param path the key below {@code seqaug}
+     * @return the values
+     */
+    public List<String> strings(String path) {
+        try {
+            return config.getStringList(full(path));
+        } catch (ConfigException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A boolean.
+     *
+     * @param path the key below {@code seqaug}
+     * @return the value
+     */
+    public boolean flag(String path) {
+        try {
+            return config.getBoolean(full(path));
+        } catch (ConfigException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An int within bounds.
+     *
+     * @param path the key below {@code seqaug}
+     * @param min the smallest allowed value
+     * @param max the largest allowed value
+     * @return the value
+     */
+    public int integer(String path, int min, int max) {
+        int value;
+        try {
+            value = config.getInt(full(path));
+        } catch (ConfigException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
+        if (value < min || value > max) {
+            throw range(path, value, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /**
+     * A long (any value).
+     *
+     * @param path the key below {@code seqaug}
+     * @return the value
+     */
+    public long longValue(String path) {
+        try {
+            return config.getLong(full(path));
+        } catch (ConfigException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A double within bounds (inclusive).
+     *
+     * @param path the key below {@code seqaug}
+     * @param min the smallest allowed value
+     * @param max the largest allowed value
+     * @return the value
+     */
+    public double number(String path, double min, double max) {
+        double value;
+        try {
+            value = config.getDouble(full(path));
+        } catch (ConfigException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
+        if (!(value >= min && value <= max)) {
+            throw range(path, value, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /**
+     * A string from a fixed set.
+     *
+     * @param path the key below {@code seqaug}
+     * @param allowed the allowed values
+     * @return the value
+     */
+    public String oneOf(String path, String... allowed) {
+        String value = string(path);
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return value;
+            }
+        }
+        throw range(path, "\"" + value + "\"", "must be one of " + String.join(", ", allowed));
+    }
+}

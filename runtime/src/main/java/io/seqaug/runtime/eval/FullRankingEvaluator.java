@@ -1,0 +1,140 @@
+package io.seqaug.runtime.eval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.seqaug.api.Backbone;
+import io.seqaug.datasets.EvaluationCase;
+import io.seqaug.datasets.LeaveOneOutSplit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Full-ranking evaluation of the published protocol: the last position's output is scored against
+ * every item, the user's already-seen items, the padding id and reserved ids are excluded, and the
+ * answer's rank gives HR@K and NDCG@K.
+ *
+ * <p>The rank is the number of other candidates scoring at least as high as the answer, so ties
+ * count against the model and a constant model scores nothing. Users are scored in chunks sized
+ * from the catalog, so large catalogs fit a fixed memory budget; only one rank per user leaves the
+ * engine.
+ */
+public final class FullRankingEvaluator {
+
+    /** Beyond this many users a chunk stops getting faster and only costs memory. */
+    private static final int MAX_CHUNK_USERS = 1024;
+
+    private final long chunkBytes;
+
+    /**
+     * Creates an evaluator.
+     *
+     * @param chunkBytes the memory budget for one chunk of scores
+     */
+    public FullRankingEvaluator(long chunkBytes) {
+        this.chunkBytes = chunkBytes;
+    }
+
+    /**
+     * How many users one chunk holds for a table of a given size.
+     *
+     * @param tableRows rows of the item table
+     * @return users per chunk, between 1 and 1024
+     */
+    public int usersPerChunk(long tableRows) {
+        return (int) Math.max(1, Math.min(MAX_CHUNK_USERS, chunkBytes / (4L * tableRows)));
+    }
+
+    /**
+     * Evaluates.
+     *
+     * @param backbone the model (run without dropout)
+     * @param cases the questions, one per user
+     * @param parent the manager under which each chunk's arrays are made and freed
+     * @return the metrics over all cases
+     */
+    public Metrics evaluate(Backbone backbone, List<EvaluationCase> cases, NDManager parent) {
+        return Metrics.fromRanks(ranks(backbone, cases, parent));
+    }
+
+    /**
+     * The 0-based rank of every case's answer.
+     *
+     * @param backbone the model
+     * @param cases the questions
+     * @param parent the parent manager
+     * @return one rank per case; a masked answer ranks last
+     */
+    public long[] ranks(Backbone backbone, List<EvaluationCase> cases, NDManager parent) {
+        int rows = backbone.dims().tableRows();
+        int itemCount = backbone.dims().itemCount();
+        int maxLength = backbone.dims().maxLength();
+        int chunk = usersPerChunk(rows);
+        long[] ranks = new long[cases.size()];
+        // Chunks of users with similar input lengths need little padding: most users have short
+        // histories, and a causal encoder's cost grows with the padded length.
+        Integer[] order = new Integer[cases.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        if (backbone.causal()) {
+            Arrays.sort(order, Comparator.comparingInt(i -> cases.get(i).input().length));
+        }
+        for (int start = 0; start < cases.size(); start += chunk) {
+            int end = Math.min(cases.size(), start + chunk);
+            List<EvaluationCase> part = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) {
+                part.add(cases.get(order[i]));
+            }
+            int n = part.size();
+            int length = backbone.causal() ? part.stream().mapToInt(c -> Math.min(c.input().length, maxLength))
+                    .max().orElse(1) : maxLength;
+            int[] inputs = new int[n * length];
+            int reserved = rows - itemCount; // the padding id and ids after the real items
+            int maskWidth = reserved + part.stream().mapToInt(c -> c.seen().length).max().orElse(0);
+            long[] masked = new long[n * maskWidth];
+            long[] answers = new long[n];
+            for (int i = 0; i < n; i++) {
+                EvaluationCase c = part.get(i);
+                LeaveOneOutSplit.leftPadInto(c.input(), inputs, i, length);
+                answers[i] = c.answer();
+                int base = i * maskWidth;
+                masked[base] = 0;
+                for (int r = 1; r < reserved; r++) {
+                    masked[base + r] = itemCount + r;
+                }
+                for (int s = 0; s < c.seen().length; s++) {
+                    masked[base + reserved + s] = c.seen()[s];
+                }
+                // Unused slots repeat the padding id, which is masked anyway.
+            }
+            try (NDManager m = parent.newSubManager()) {
+                NDArray ids = m.create(inputs, new Shape(n, length));
+                NDArray last = backbone.encode(ids, false).get(new NDIndex(":, -1, :"));
+                NDArray scores = backbone.scoreAll(last);
+                NDArray maskIndex = m.create(masked, new Shape(n, maskWidth));
+                NDArray minusInf = m.full(maskIndex.getShape(), Float.NEGATIVE_INFINITY, DataType.FLOAT32);
+                scores = scores.scatter(maskIndex, minusInf, 1);
+                NDArray answerScores = scores.gather(m.create(answers, new Shape(n, 1)), 1);
+                long[] counts = scores.gte(answerScores).sum(new int[] {1}).toType(DataType.INT64, false).toLongArray();
+                for (int i = 0; i < n; i++) {
+                    // The answer itself is among the items scoring >= its score; a NaN score
+                    // compares false everywhere and counts as a miss.
+                    ranks[order[start + i]] = counts[i] == 0 ? rows : counts[i] - 1;
+                }
+            }
+        }
+        return ranks;
+    }
+
+    @Override
+    public String toString() {
+        return "FullRankingEvaluator[chunkBytes=" + chunkBytes + "]";
+    }
+
+}

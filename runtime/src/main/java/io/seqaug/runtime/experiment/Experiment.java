@@ -1,0 +1,299 @@
+package io.seqaug.runtime.experiment;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.typesafe.config.ConfigRenderOptions;
+import io.seqaug.api.Augmenter;
+import io.seqaug.api.Backbone;
+import io.seqaug.api.ModelDims;
+import io.seqaug.api.TrainingStage;
+import io.seqaug.datasets.ItemSimilarityIndex;
+import io.seqaug.datasets.LeaveOneOutSplit;
+import io.seqaug.datasets.NegativeSampler;
+import io.seqaug.datasets.SequenceDataset;
+import io.seqaug.datasets.SimilarityCache;
+import io.seqaug.datasets.SimilarityMethod;
+import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.config.Settings;
+import io.seqaug.runtime.eval.FullRankingEvaluator;
+import io.seqaug.runtime.eval.Metrics;
+import io.seqaug.runtime.plugins.ProviderRegistry;
+import io.seqaug.runtime.report.AtomicFiles;
+import io.seqaug.runtime.report.BuildInfo;
+import io.seqaug.runtime.report.Json;
+import io.seqaug.runtime.report.ProcessMemory;
+import io.seqaug.runtime.train.Checkpoint;
+import io.seqaug.runtime.train.EpochRecord;
+import io.seqaug.runtime.train.StageResult;
+import io.seqaug.runtime.train.StopSignal;
+import io.seqaug.runtime.train.TrainOptions;
+import io.seqaug.runtime.train.Trainer;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One experiment: load and split the data, build the backbone and augmenter named in the settings,
+ * train stage 1 (or load it from {@code init-from}), train stage 2 with the augmenter, and test the
+ * best parameters. Writes into its run folder: {@code config.conf}, {@code epochs.jsonl},
+ * {@code stage1.ckpt}, {@code best.ckpt} and, atomically at the end, {@code results.json}.
+ */
+public final class Experiment {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
+
+    private final ProviderRegistry registry;
+
+    /**
+     * Created by Guice.
+     *
+     * @param registry the providers by name
+     */
+    @Inject
+    public Experiment(ProviderRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * The folder a run writes to.
+     *
+     * @param settings the settings
+     * @return {@code output-dir/run-name}, with a name derived from the settings when none is set
+     */
+    public static Path runDirectory(Settings settings) {
+        String name = settings.string("run-name");
+        if (name.isEmpty()) {
+            String dataset = settings.string("data.path").isEmpty() ? settings.string("data.dataset")
+                    : Path.of(settings.string("data.path")).getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            name = dataset + "-" + settings.string("model.backbone") + "-" + settings.string("augmenter.name") + "-s"
+                    + settings.longValue("seed");
+        }
+        return Path.of(settings.string("output-dir")).resolve(name);
+    }
+
+    /**
+     * Runs the experiment.
+     *
+     * @param settings the validated settings
+     * @param stop ends training early when requested (Ctrl-C)
+     * @param console where progress lines go
+     * @return the result
+     */
+    public RunResult run(Settings settings, StopSignal stop, PrintStream console) {
+        long started = System.nanoTime();
+        long seed = settings.longValue("seed");
+        String backboneName = settings.string("model.backbone");
+        String augmenterName = settings.string("augmenter.name");
+        // Fail on unknown names before any data is read.
+        var backboneProvider = registry.backbone(backboneName);
+        var augmenterProvider = registry.augmenter(augmenterName);
+        int maxLength = settings.integer("model.max-length", 1, 10_000);
+        int hidden = settings.integer("model.hidden-size", 1, 65_536);
+        TrainOptions options = new TrainOptions(settings.integer("train.batch-size", 1, 1 << 20),
+                (float) settings.number("train.learning-rate", 0, 10), (float) settings.number("train.adam-beta1", 0, 0.999999),
+                (float) settings.number("train.adam-beta2", 0, 0.999999), (float) settings.number("train.weight-decay", 0, 10),
+                settings.integer("train.patience", 1, Integer.MAX_VALUE), settings.integer("train.start-valid", 0, Integer.MAX_VALUE),
+                settings.integer("train.prefetch", 1, 1024), settings.flag("train.progress"), seed);
+        int stage1Epochs = settings.integer("train.epochs", 0, Integer.MAX_VALUE);
+        int stage2Epochs = settings.integer("train.stage2-epochs", 0, Integer.MAX_VALUE);
+        String initFrom = settings.string("train.init-from");
+        SimilarityMethod method;
+        try {
+            method = SimilarityMethod.parse(settings.string("similarity.method"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("seqaug.similarity.method: " + e.getMessage(), e);
+        }
+        int topK = settings.integer("similarity.top-k", 1, 1000);
+        long chunkBytes = settings.longValue("eval.chunk-bytes");
+        if (chunkBytes < 1 << 20) {
+            throw new ConfigError("seqaug.eval.chunk-bytes must be at least 1 MiB, got " + chunkBytes);
+        }
+
+        SequenceDataset dataset = DataLoading.load(settings, true);
+        LeaveOneOutSplit split = new LeaveOneOutSplit(dataset, maxLength);
+        // One reserved id after the real items (the mask token), whatever the augmenter, so that
+        // checkpoints are interchangeable between augmenters.
+        ModelDims dims = new ModelDims(dataset.itemCount(), 1, hidden, maxLength);
+        Path runDir = runDirectory(settings);
+        String configText = settings.config().getConfig("seqaug").root()
+                .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
+        double[] similaritySeconds = {0};
+        ExperimentContext context = new ExperimentContext(registry, settings.subtree("operators"), dims, () -> {
+            long t = System.nanoTime();
+            ItemSimilarityIndex index = new SimilarityCache(DataLoading.cacheDir(settings).resolve("similarity"))
+                    .loadOrCompute(split, method, topK, seed);
+            similaritySeconds[0] = (System.nanoTime() - t) / 1e9;
+            LOG.info("item similarity ({}): {} s, {} item(s) without co-occurrence", method.configName(),
+                    String.format(Locale.ROOT, "%.2f", similaritySeconds[0]), index.fallbackCount());
+            return index;
+        });
+
+        Engine.getInstance().setRandomSeed((int) seed);
+        Backbone backbone = backboneProvider.create(dims, settings.subtree("backbone." + backboneName));
+        Augmenter augmenter;
+        try {
+            augmenter = augmenterProvider.create(settings.subtree("augmenter." + augmenterName), context);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
+        augmenter.prepare(split.trainingInputs());
+
+        try (NDManager root = NDManager.newBaseManager()) {
+            backbone.initialize(root);
+            Files.createDirectories(runDir);
+            AtomicFiles.writeString(runDir.resolve("config.conf"), "seqaug " + configText);
+            Path epochLog = runDir.resolve("epochs.jsonl");
+            try (BufferedWriter log = Files.newBufferedWriter(epochLog, StandardCharsets.UTF_8)) {
+                FullRankingEvaluator evaluator = new FullRankingEvaluator(chunkBytes);
+                Trainer trainer = new Trainer(options, backbone, split, new NegativeSampler(dataset), evaluator, root, stop,
+                        record -> logEpoch(record, log, console));
+                StageResult stage1 = null;
+                boolean trained = false;
+                if (!initFrom.isEmpty()) {
+                    Checkpoint checkpoint = Checkpoint.read(Path.of(initFrom));
+                    if (!checkpoint.backbone().equals(backboneName)) {
+                        throw new ConfigError("seqaug.train.init-from " + initFrom + " holds a " + checkpoint.backbone()
+                                + " model but model.backbone is " + backboneName);
+                    }
+                    checkpoint.restoreInto(backbone);
+                    trained = true;
+                    console.println("stage 1: loaded " + initFrom);
+                } else if (stage1Epochs > 0) {
+                    Path stage1File = runDir.resolve("stage1.ckpt");
+                    stage1 = trainer.train(TrainingStage.BACKBONE, stage1Epochs, augmenter, false,
+                            epoch -> save(Checkpoint.capture(backboneName, backbone, configText), stage1File));
+                    trained = true;
+                }
+                StageResult stage2 = null;
+                if (stage2Epochs > 0 && !stop.requested()) {
+                    stage2 = trainer.train(TrainingStage.AUGMENTED, stage2Epochs, augmenter, trained,
+                            epoch -> save(Checkpoint.capture(backboneName, backbone, configText), runDir.resolve("best.ckpt")));
+                }
+                save(Checkpoint.capture(backboneName, backbone, configText), runDir.resolve("best.ckpt"));
+                Metrics valid = trainer.validate();
+                long testStart = System.nanoTime();
+                Metrics test = evaluator.evaluate(backbone, split.test(), root);
+                double testSeconds = (System.nanoTime() - testStart) / 1e9;
+                boolean interrupted = stop.requested();
+                RunResult result = new RunResult(runDir, stage1, stage2, valid, test, testSeconds,
+                        ProcessMemory.peakResidentMiB(), interrupted);
+                writeResults(result, settings, dataset, similaritySeconds[0], (System.nanoTime() - started) / 1e9);
+                console.printf(Locale.ROOT, "test  %s%n", test);
+                console.println("results: " + runDir.resolve("results.json"));
+                return result;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("run folder " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Evaluates a saved model on the validation and test questions of the data it names.
+     *
+     * @param settings the settings saved with the checkpoint (plus any overrides)
+     * @param checkpoint the checkpoint
+     * @return validation then test metrics
+     */
+    public Metrics[] evaluate(Settings settings, Checkpoint checkpoint) {
+        String backboneName = checkpoint.backbone();
+        var provider = registry.backbone(backboneName);
+        SequenceDataset dataset = DataLoading.load(settings, true);
+        if (dataset.itemCount() != checkpoint.dims().itemCount()) {
+            throw new ConfigError("the checkpoint was trained on " + checkpoint.dims().itemCount()
+                    + " items but the dataset has " + dataset.itemCount());
+        }
+        LeaveOneOutSplit split = new LeaveOneOutSplit(dataset, checkpoint.dims().maxLength());
+        Backbone backbone = provider.create(checkpoint.dims(), settings.subtree("backbone." + backboneName));
+        FullRankingEvaluator evaluator = new FullRankingEvaluator(settings.longValue("eval.chunk-bytes"));
+        try (NDManager root = NDManager.newBaseManager()) {
+            backbone.initialize(root);
+            checkpoint.restoreInto(backbone);
+            return new Metrics[] {evaluator.evaluate(backbone, split.validation(), root),
+                evaluator.evaluate(backbone, split.test(), root)};
+        }
+    }
+
+    private static void save(Checkpoint checkpoint, Path file) {
+        try {
+            checkpoint.write(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void logEpoch(EpochRecord r, BufferedWriter log, PrintStream console) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("stage", r.stage() == TrainingStage.BACKBONE ? 1 : 2);
+        line.put("epoch", r.epoch());
+        line.put("batches", r.batches());
+        line.put("sequences", r.sequences());
+        line.put("train_seconds", r.trainSeconds());
+        line.put("valid_seconds", r.validSeconds());
+        line.put("sequences_per_second", r.sequences() / Math.max(r.trainSeconds(), 1e-9));
+        line.put("losses", r.losses());
+        line.put("valid", r.valid() == null ? null : r.valid().asMap());
+        line.put("improved", r.improved());
+        line.put("rss_mib", r.residentMiB());
+        try {
+            log.write(Json.write(line));
+            log.newLine();
+            log.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write epoch log: " + e.getMessage(), e);
+        }
+        StringBuilder losses = new StringBuilder();
+        r.losses().forEach((k, v) -> losses.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
+        String valid = r.valid() == null ? "" : String.format(Locale.ROOT, "  valid HR@10 %.4f NDCG@10 %.4f NDCG@20 %.4f%s",
+                r.valid().hr10(), r.valid().ndcg10(), r.valid().ndcg20(), r.improved() ? " *" : "");
+        console.printf(Locale.ROOT, "[stage %d] epoch %3d  loss%s  %.1f s (%.0f seq/s)%s%n",
+                r.stage() == TrainingStage.BACKBONE ? 1 : 2, r.epoch(), losses, r.trainSeconds(),
+                r.sequences() / Math.max(r.trainSeconds(), 1e-9), valid);
+    }
+
+    private static Map<String, Object> stage(StageResult s) {
+        if (s == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", s.epochs());
+        m.put("best_epoch", s.bestEpoch());
+        m.put("seconds_per_epoch", s.meanEpochSeconds());
+        m.put("valid", s.bestValid() == null ? null : s.bestValid().asMap());
+        m.put("interrupted", s.interrupted());
+        return m;
+    }
+
+    private static void writeResults(RunResult r, Settings settings, SequenceDataset dataset, double similaritySeconds,
+            double totalSeconds) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dataset", dataset.name());
+        m.put("users", dataset.userCount());
+        m.put("items", dataset.itemCount());
+        m.put("backbone", settings.string("model.backbone"));
+        m.put("augmenter", settings.string("augmenter.name"));
+        m.put("seed", settings.longValue("seed"));
+        m.put("commit", BuildInfo.commit());
+        m.put("interrupted", r.interrupted());
+        m.put("stage1", stage(r.stage1()));
+        m.put("stage2", stage(r.stage2()));
+        m.put("valid", r.valid().asMap());
+        m.put("test", r.test().asMap());
+        m.put("test_seconds", r.testSeconds());
+        m.put("similarity_seconds", similaritySeconds);
+        m.put("total_seconds", totalSeconds);
+        m.put("peak_rss_mib", r.peakResidentMiB());
+        m.put("config", new Json.Raw(settings.config().getConfig("seqaug").root().render(ConfigRenderOptions.concise())));
+        AtomicFiles.writeString(r.runDir().resolve("results.json"), Json.write(m) + "\n");
+    }
+}

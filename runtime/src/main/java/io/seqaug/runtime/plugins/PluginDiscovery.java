@@ -1,0 +1,142 @@
+package io.seqaug.runtime.plugins;
+
+import io.seqaug.api.Provider;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+/**
+ * Finds every provider on the class path and in the jars of a plugins folder, with one class loader
+ * over those jars whose parent is the application's, so plugins see the SeqAug API and DJL.
+ */
+public final class PluginDiscovery {
+
+    private final ClassLoader classLoader;
+    private final List<Path> jars;
+    private final Map<ProviderKind<?>, Map<String, DiscoveredProvider<?>>> found = new LinkedHashMap<>();
+
+    private PluginDiscovery(ClassLoader classLoader, List<Path> jars) {
+        this.classLoader = classLoader;
+        this.jars = jars;
+    }
+
+    /**
+     * Scans the class path and a plugins folder.
+     *
+     * @param pluginsDir the folder with plugin jars; a missing folder means no plugins
+     * @return the discovered providers
+     * @throws PluginError when a jar cannot be loaded or two providers share a name
+     */
+    public static PluginDiscovery scan(Path pluginsDir) {
+        List<Path> jars = new ArrayList<>();
+        if (pluginsDir != null && Files.isDirectory(pluginsDir)) {
+            try (Stream<Path> files = Files.list(pluginsDir)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+            } catch (IOException e) {
+                throw new PluginError("cannot list plugins folder " + pluginsDir + ": " + e.getMessage(), e);
+            }
+        }
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = jars.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new PluginError("bad plugin path " + jars.get(i), e);
+            }
+        }
+        ClassLoader parent = PluginDiscovery.class.getClassLoader();
+        ClassLoader loader = urls.length == 0 ? parent : new URLClassLoader("seqaug-plugins", urls, parent);
+        PluginDiscovery discovery = new PluginDiscovery(loader, List.copyOf(jars));
+        for (ProviderKind<?> kind : ProviderKind.ALL) {
+            discovery.load(kind);
+        }
+        return discovery;
+    }
+
+    private <T extends Provider> void load(ProviderKind<T> kind) {
+        Map<String, DiscoveredProvider<?>> byName = new LinkedHashMap<>();
+        try {
+            for (T provider : ServiceLoader.load(kind.type(), classLoader)) {
+                DiscoveredProvider<T> entry = new DiscoveredProvider<>(kind, provider, origin(provider.getClass()));
+                DiscoveredProvider<?> previous = byName.putIfAbsent(provider.name(), entry);
+                if (previous != null) {
+                    throw new PluginError("two " + kind.label() + " providers are named '" + provider.name() + "': "
+                            + previous.provider().getClass().getName() + " from " + previous.origin() + " and "
+                            + provider.getClass().getName() + " from " + entry.origin(), null);
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new PluginError("cannot load a " + kind.label() + " provider (plugins: " + jars + "): "
+                    + e.getMessage(), e);
+        }
+        found.put(kind, byName);
+    }
+
+    private static String origin(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return "unknown";
+        }
+        try {
+            return Path.of(source.getLocation().toURI()).toString();
+        } catch (Exception e) {
+            return source.getLocation().toString();
+        }
+    }
+
+    /**
+     * The class loader over the class path and the plugin jars.
+     *
+     * @return the loader
+     */
+    public ClassLoader classLoader() {
+        return classLoader;
+    }
+
+    /**
+     * The plugin jars that were scanned.
+     *
+     * @return the jar paths
+     */
+    public List<Path> jars() {
+        return jars;
+    }
+
+    /**
+     * The providers of one kind by name.
+     *
+     * @param kind the kind
+     * @param <T> the SPI type
+     * @return name to provider, in discovery order
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Provider> Map<String, DiscoveredProvider<T>> providers(ProviderKind<T> kind) {
+        Map<String, DiscoveredProvider<T>> result = new LinkedHashMap<>();
+        found.getOrDefault(kind, Map.of()).forEach((name, p) -> result.put(name, (DiscoveredProvider<T>) p));
+        return Collections.unmodifiableMap(result);
+    }
+
+    /**
+     * Every discovered provider, grouped by kind.
+     *
+     * @return all providers
+     */
+    public List<DiscoveredProvider<?>> all() {
+        List<DiscoveredProvider<?>> result = new ArrayList<>();
+        found.values().forEach(m -> result.addAll(m.values()));
+        return result;
+    }
+}

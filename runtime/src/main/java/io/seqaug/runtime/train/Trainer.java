@@ -1,0 +1,280 @@
+package io.seqaug.runtime.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import io.seqaug.api.Augmenter;
+import io.seqaug.api.Backbone;
+import io.seqaug.api.LossTerm;
+import io.seqaug.api.NextItemLoss;
+import io.seqaug.api.SequenceBatch;
+import io.seqaug.api.StepContext;
+import io.seqaug.api.TrainingStage;
+import io.seqaug.datasets.BatchLoader;
+import io.seqaug.datasets.LeaveOneOutSplit;
+import io.seqaug.datasets.NegativeSampler;
+import io.seqaug.datasets.TrainingExample;
+import io.seqaug.runtime.eval.FullRankingEvaluator;
+import io.seqaug.runtime.eval.Metrics;
+import io.seqaug.runtime.report.ProcessMemory;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The training loop: batches from the loader thread, the backbone's recommendation loss plus the
+ * augmenter's terms, backward through {@link GradientCollector}, an Adam step, validation after each
+ * epoch and early stopping on validation NDCG@20 with the best parameters restored at the end.
+ *
+ * <p>Every array a step makes lives in a per-step manager that is closed with the step.
+ */
+public final class Trainer {
+
+    private final TrainOptions options;
+    private final Backbone backbone;
+    private final LeaveOneOutSplit split;
+    private final NegativeSampler sampler;
+    private final FullRankingEvaluator evaluator;
+    private final NDManager root;
+    private final StopSignal stop;
+    private final Consumer<EpochRecord> listener;
+    private final ParameterUpdater updater;
+    private final List<TrainingExample> examples;
+
+    /**
+     * Creates a trainer.
+     *
+     * @param options optimiser and schedule settings
+     * @param backbone the initialized model
+     * @param split the data split
+     * @param sampler the negative sampler
+     * @param evaluator the validation evaluator
+     * @param root the manager under which step managers are made
+     * @param stop asks the loop to end early
+     * @param listener receives every epoch's record
+     */
+    public Trainer(TrainOptions options, Backbone backbone, LeaveOneOutSplit split, NegativeSampler sampler,
+            FullRankingEvaluator evaluator, NDManager root, StopSignal stop, Consumer<EpochRecord> listener) {
+        this.options = options;
+        this.backbone = backbone;
+        this.split = split;
+        this.sampler = sampler;
+        this.evaluator = evaluator;
+        this.root = root;
+        this.stop = stop;
+        this.listener = listener;
+        this.updater = new ParameterUpdater(backbone.parameters(), options.learningRate(), options.beta1(),
+                options.beta2(), options.weightDecay());
+        this.examples = backbone.causal() ? split.nextItemExamples() : split.prefixExamples();
+    }
+
+    /**
+     * The training examples of this backbone (next-item or prefix examples).
+     *
+     * @return the examples
+     */
+    public List<TrainingExample> examples() {
+        return examples;
+    }
+
+    /**
+     * Trains one stage with early stopping and restores its best parameters.
+     *
+     * @param stage the stage
+     * @param maxEpochs the epoch budget
+     * @param augmenter the augmenter, used only if active in this stage; may be {@code null}
+     * @param startFromCurrent whether the current parameters are a candidate (validated first), as
+     *     when stage 2 starts from a trained stage 1
+     * @param onBest called with the epoch after each new best, while the best parameters are loaded
+     * @return the stage's outcome
+     */
+    public StageResult train(TrainingStage stage, int maxEpochs, Augmenter augmenter, boolean startFromCurrent,
+            Consumer<Integer> onBest) {
+        Augmenter active = augmenter != null && augmenter.activeStages().contains(stage) ? augmenter : null;
+        EarlyStopping stopping = new EarlyStopping(options.patience());
+        float[][] best = null;
+        Metrics bestValid = null;
+        if (startFromCurrent) {
+            bestValid = validate();
+            stopping.record(-1, bestValid.ndcg20());
+            best = snapshot();
+        }
+        double trainSecondsTotal = 0;
+        int epochsRun = 0;
+        boolean interrupted = false;
+        for (int epoch = 0; epoch < maxEpochs; epoch++) {
+            if (stop.requested()) {
+                interrupted = true;
+                break;
+            }
+            long started = System.nanoTime();
+            EpochTotals totals = runEpoch(stage, epoch, active);
+            double trainSeconds = (System.nanoTime() - started) / 1e9;
+            if (totals.interrupted) {
+                interrupted = true;
+                break;
+            }
+            epochsRun++;
+            trainSecondsTotal += trainSeconds;
+            Metrics valid = null;
+            boolean improved = false;
+            double validSeconds = 0;
+            if (epoch >= options.startValid()) {
+                long validStart = System.nanoTime();
+                valid = validate();
+                validSeconds = (System.nanoTime() - validStart) / 1e9;
+                improved = stopping.record(epoch, valid.ndcg20());
+                if (improved) {
+                    best = snapshot();
+                    bestValid = valid;
+                    onBest.accept(epoch);
+                }
+            }
+            listener.accept(new EpochRecord(stage, epoch, totals.batches, totals.sequences, trainSeconds, validSeconds,
+                    totals.meanLosses(), valid, improved, ProcessMemory.residentMiB()));
+            if (valid != null && stopping.exhausted()) {
+                break;
+            }
+        }
+        if (best != null) {
+            restore(best);
+        }
+        return new StageResult(stage, epochsRun, stopping.bestEpoch(), bestValid,
+                epochsRun == 0 ? 0 : trainSecondsTotal / epochsRun, interrupted);
+    }
+
+    /**
+     * Validation metrics of the current parameters.
+     *
+     * @return the metrics over every user
+     */
+    public Metrics validate() {
+        return evaluator.evaluate(backbone, split.validation(), root);
+    }
+
+    private static final class EpochTotals {
+        int batches;
+        long sequences;
+        boolean interrupted;
+        final Map<String, double[]> sums = new LinkedHashMap<>();
+
+        void add(String name, double value) {
+            sums.computeIfAbsent(name, k -> new double[1])[0] += value;
+        }
+
+        Map<String, Double> meanLosses() {
+            Map<String, Double> mean = new LinkedHashMap<>();
+            sums.forEach((k, v) -> mean.put(k, batches == 0 ? 0 : v[0] / batches));
+            return mean;
+        }
+    }
+
+    private EpochTotals runEpoch(TrainingStage stage, int epoch, Augmenter augmenter) {
+        long epochSeed = mix(options.seed(), stage.ordinal(), epoch);
+        BatchLoader.Options shape = new BatchLoader.Options(options.batchSize(), backbone.dims().maxLength(),
+                !backbone.causal(), options.prefetch());
+        Augmenter viewMaker = augmenter != null && augmenter.viewsPerExample() > 0 ? augmenter : null;
+        EpochTotals totals = new EpochTotals();
+        SplittableRandom stepSeeds = new SplittableRandom(epochSeed ^ 0x5DEECE66DL);
+        long started = System.nanoTime();
+        try (BatchLoader loader = new BatchLoader(examples, shape, sampler, viewMaker, epochSeed);
+                ProgressBar bar = options.progress() ? progressBar(stage, epoch, loader.batchCount()) : null) {
+            while (loader.hasNext()) {
+                if (stop.requested()) {
+                    totals.interrupted = true;
+                    break;
+                }
+                SequenceBatch batch = loader.next();
+                step(batch, augmenter, new SplittableRandom(stepSeeds.nextLong()), totals, stage, epoch);
+                totals.batches++;
+                totals.sequences += batch.size();
+                if (bar != null) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    bar.step();
+                    bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f  %.0f seq/s",
+                            totals.sums.get("rec")[0] / totals.batches, totals.sequences / Math.max(seconds, 1e-9)));
+                }
+            }
+        }
+        return totals;
+    }
+
+    private void step(SequenceBatch batch, Augmenter augmenter, SplittableRandom rng, EpochTotals totals,
+            TrainingStage stage, int epoch) {
+        try (NDManager m = root.newSubManager()) {
+            Shape shape = new Shape(batch.size(), batch.length());
+            NDArray inputs = m.create(batch.inputs(), shape);
+            NDArray positives = m.create(batch.positives(), shape);
+            NDArray negatives = m.create(batch.negatives(), shape);
+            NDArray mask = positives.gt(0).toType(DataType.FLOAT32, false);
+            Map<String, NDArray> terms = new LinkedHashMap<>();
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray encoded = backbone.encode(inputs, true);
+                NDArray rec = NextItemLoss.bce(encoded, backbone.embed(positives), backbone.embed(negatives), mask, null);
+                terms.put("rec", rec);
+                NDArray total = rec;
+                if (augmenter != null) {
+                    StepContext context = new StepContext(m, backbone, batch, inputs, positives, negatives, mask,
+                            encoded, rng);
+                    for (LossTerm term : augmenter.losses(context)) {
+                        terms.merge(term.name(), term.value(), NDArray::add);
+                        total = total.add(term.value());
+                    }
+                }
+                collector.backward(total);
+            }
+            updater.step();
+            for (Map.Entry<String, NDArray> term : terms.entrySet()) {
+                float value = term.getValue().getFloat();
+                if (!Float.isFinite(value)) {
+                    throw new TrainingDiverged("loss '" + term.getKey() + "' became " + value + " in " + stage
+                            + " epoch " + epoch + " batch " + totals.batches);
+                }
+                totals.add(term.getKey(), value);
+            }
+        }
+    }
+
+    private static ProgressBar progressBar(TrainingStage stage, int epoch, int batches) {
+        String name = (stage == TrainingStage.BACKBONE ? "stage 1" : "stage 2") + " epoch " + epoch;
+        return new ProgressBarBuilder().setTaskName(name).setInitialMax(batches).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(500).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .continuousUpdate().build();
+    }
+
+    private float[][] snapshot() {
+        List<Parameter> params = backbone.parameters();
+        float[][] copy = new float[params.size()][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = params.get(i).getArray().toFloatArray();
+        }
+        return copy;
+    }
+
+    private void restore(float[][] values) {
+        List<Parameter> params = backbone.parameters();
+        for (int i = 0; i < values.length; i++) {
+            params.get(i).getArray().set(values[i]);
+        }
+    }
+
+    /** A well-spread seed from the run seed and two small integers. */
+    static long mix(long seed, int a, int b) {
+        long z = seed * 0x9E3779B97F4A7C15L + a * 0xBF58476D1CE4E5B9L + b * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
