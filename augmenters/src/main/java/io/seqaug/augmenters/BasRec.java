@@ -138,7 +138,7 @@ public final class BasRec implements AugmenterProvider {
             // A position is real if it is real in either sequence (operators may change lengths).
             NDArray encoded = backbone.encodeEmbedded(mixed, originalIds.maximum(viewIds), true);
             NDArray rates = m.create(views.rates(), new Shape(copies, batch));
-            NDArray perSequenceLambda = lambda.mean(new int[] {1, 2}).reshape(copies, batch);
+            NDArray perSequenceLambda = lambda.reshape((long) copies * batch, -1).mean(new int[] {1}).reshape(copies, batch);
             NDArray weights = weighting.weights(rates, perSequenceLambda).reshape(-1);
             NDArray loss = NextItemLoss.bce(encoded, backbone.embed(step.positives()).tile(new long[] {copies, 1, 1}),
                     backbone.embed(step.negatives()).tile(new long[] {copies, 1, 1}),
