@@ -77,7 +77,9 @@ public final class Downloader {
             temp = null;
             return actual;
         } catch (IOException e) {
-            throw new DatasetException("download of " + url + " failed: " + e, e);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new DatasetException("download of " + url + " failed (" + reason + "); check the network, or put the"
+                    + " file into the folder named by " + DatasetResolver.DATA_DIR_ENV, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DatasetException("download of " + url + " was interrupted", e);

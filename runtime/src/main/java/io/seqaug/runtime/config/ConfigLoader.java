@@ -138,6 +138,7 @@ public final class ConfigLoader {
         try {
             merged = layered.withFallback(reference).resolve();
             merged.checkValid(reference, ROOT);
+            checkScalars(merged, reference);
         } catch (ConfigException.ValidationFailed e) {
             List<String> messages = new ArrayList<>();
             for (ConfigException.ValidationProblem p : e.problems()) {
@@ -148,6 +149,32 @@ public final class ConfigLoader {
             throw new ConfigError(e.getMessage(), e);
         }
         return merged;
+    }
+
+    /**
+     * Typesafe Config accepts a string wherever the reference has a number or boolean, since strings
+     * may convert; check that they do now, not when the value is first read.
+     */
+    private static void checkScalars(Config merged, Config reference) {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, ConfigValue> entry : reference.entrySet()) {
+            String path = entry.getKey();
+            if (!path.startsWith(ROOT + ".") || !merged.hasPath(path)) {
+                continue;
+            }
+            try {
+                switch (entry.getValue().valueType()) {
+                    case NUMBER -> merged.getNumber(path);
+                    case BOOLEAN -> merged.getBoolean(path);
+                    default -> { }
+                }
+            } catch (ConfigException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigError(String.join("; ", problems));
+        }
     }
 
     private static Config parseOverrides(Map<String, String> overrides) {

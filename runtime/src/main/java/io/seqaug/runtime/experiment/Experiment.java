@@ -126,8 +126,8 @@ public final class Experiment {
         // checkpoints are interchangeable between augmenters.
         ModelDims dims = new ModelDims(dataset.itemCount(), 1, hidden, maxLength);
         Path runDir = runDirectory(settings);
-        String configText = settings.config().getConfig("seqaug").root()
-                .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
+        // Stored in checkpoints, parsed back by `seqaug evaluate`: JSON is exact and compact.
+        String configText = settings.config().getConfig("seqaug").root().render(ConfigRenderOptions.concise());
         double[] similaritySeconds = {0};
         ExperimentContext context = new ExperimentContext(registry, settings.subtree("operators"), dims, () -> {
             long t = System.nanoTime();
@@ -152,7 +152,8 @@ public final class Experiment {
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
             Files.createDirectories(runDir);
-            AtomicFiles.writeString(runDir.resolve("config.conf"), "seqaug " + configText);
+            AtomicFiles.writeString(runDir.resolve("config.conf"), "seqaug " + settings.config().getConfig("seqaug").root()
+                    .render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false)));
             Path epochLog = runDir.resolve("epochs.jsonl");
             try (BufferedWriter log = Files.newBufferedWriter(epochLog, StandardCharsets.UTF_8)) {
                 FullRankingEvaluator evaluator = new FullRankingEvaluator(chunkBytes);

@@ -1,0 +1,83 @@
+package io.seqaug.example;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.typesafe.config.Config;
+import io.seqaug.api.Augmented;
+import io.seqaug.api.Augmenter;
+import io.seqaug.api.AugmenterContext;
+import io.seqaug.api.AugmenterProvider;
+import io.seqaug.api.Backbone;
+import io.seqaug.api.LossTerm;
+import io.seqaug.api.NextItemLoss;
+import io.seqaug.api.SequenceOperator;
+import io.seqaug.api.StepContext;
+import io.seqaug.api.TrainingStage;
+import io.seqaug.api.ViewBatch;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * An example third-party augmenter, {@code gaussian-noise}: one view per sequence from a named
+ * operator (by default this plugin's {@code reverse-span}), Gaussian noise added to the view's item
+ * embeddings, and the recommendation loss of the noisy view against the original targets.
+ *
+ * <p>Written against the SeqAug API alone: it reaches the backbone only through
+ * {@link Backbone#embed} and {@link Backbone#encodeEmbedded}, so it works with every backbone.
+ */
+public final class GaussianNoise implements AugmenterProvider {
+
+    @Override
+    public String name() {
+        return "gaussian-noise";
+    }
+
+    @Override
+    public String description() {
+        return "example plugin: operator view + Gaussian noise on item embeddings";
+    }
+
+    @Override
+    public Augmenter create(Config config, AugmenterContext context) {
+        float sigma = (float) config.getDouble("sigma");
+        float weight = (float) config.getDouble("weight");
+        if (sigma < 0) {
+            throw new IllegalArgumentException("seqaug.augmenter.gaussian-noise.sigma must be >= 0, got " + sigma);
+        }
+        SequenceOperator operator = context.operator(config.getString("operator"), config);
+        return new Augmenter() {
+            @Override
+            public Set<TrainingStage> activeStages() {
+                return EnumSet.of(TrainingStage.AUGMENTED);
+            }
+
+            @Override
+            public int viewsPerExample() {
+                return 1;
+            }
+
+            @Override
+            public List<Augmented> augmentExample(int[] items, RandomGenerator rng) {
+                return List.of(operator.apply(items, rng));
+            }
+
+            @Override
+            public List<LossTerm> losses(StepContext step) {
+                ViewBatch views = step.batch().views();
+                NDManager m = step.manager();
+                Backbone backbone = step.backbone();
+                NDArray ids = m.create(views.items(), new Shape(views.batchSize(), views.length()));
+                NDArray embedded = backbone.embed(ids);
+                NDArray noisy = embedded.add(m.randomNormal(0f, sigma, embedded.getShape(), embedded.getDataType()));
+                NDArray encoded = backbone.encodeEmbedded(noisy, ids, true);
+                NDArray loss = NextItemLoss.bce(encoded, backbone.embed(step.positives()),
+                        backbone.embed(step.negatives()), step.targetMask(), null);
+                return List.of(new LossTerm(name(), loss.muli(weight)));
+            }
+        };
+    }
+}

@@ -1,0 +1,124 @@
+package io.seqaug.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import io.seqaug.api.Backbone;
+import io.seqaug.api.ModelDims;
+import io.seqaug.datasets.EvaluationCase;
+import io.seqaug.runtime.eval.FullRankingEvaluator;
+import io.seqaug.runtime.eval.Metrics;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+class FullRankingEvaluatorTest {
+
+    /**
+     * Every output is the one-dimensional vector [1], so the score of item i is its table value:
+     * 30 - i for real items (item 1 best), with item 5 tied to item 4, and 100 for the reserved
+     * mask id 31, which must never be ranked.
+     */
+    private static Backbone fixedScores(NDManager manager) {
+        ModelDims dims = new ModelDims(30, 1, 1, 4);
+        float[] table = new float[32];
+        for (int i = 1; i <= 30; i++) {
+            table[i] = 30 - i;
+        }
+        table[5] = table[4];
+        table[0] = 1000;
+        table[31] = 100;
+        NDArray tableArray = manager.create(table, new Shape(32, 1));
+        return new Backbone() {
+            @Override
+            public ModelDims dims() {
+                return dims;
+            }
+
+            @Override
+            public boolean causal() {
+                return true;
+            }
+
+            @Override
+            public void initialize(NDManager m) {}
+
+            @Override
+            public List<Parameter> parameters() {
+                return List.of();
+            }
+
+            @Override
+            public NDArray embed(NDArray itemIds) {
+                return itemIds.onesLike().toType(DataType.FLOAT32, false).expandDims(-1);
+            }
+
+            @Override
+            public NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training) {
+                return embeddings.onesLike();
+            }
+
+            @Override
+            public NDArray itemTable() {
+                return tableArray;
+            }
+        };
+    }
+
+    @Test
+    void ranksAndMetricsMatchHandComputedValues() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Backbone backbone = fixedScores(manager);
+            List<EvaluationCase> cases = List.of(
+                    // item 1 is seen; only item 2 beats item 3: rank 1
+                    new EvaluationCase(0, new int[] {1}, 3, new int[] {1}),
+                    // 24 items beat item 25, 2 of them seen: rank 22, outside the top 20
+                    new EvaluationCase(1, new int[] {7, 8}, 25, new int[] {7, 8}),
+                    // items 1 and 2 seen; item 3 beats 5 and item 4 ties with it: rank 2 (ties count against)
+                    new EvaluationCase(2, new int[] {1, 2}, 5, new int[] {1, 2}),
+                    // the answer itself was seen, so it is excluded and misses
+                    new EvaluationCase(3, new int[] {9}, 9, new int[] {9}));
+            FullRankingEvaluator evaluator = new FullRankingEvaluator(1 << 20);
+            long[] ranks = evaluator.ranks(backbone, cases, manager);
+            assertThat(ranks[0]).isEqualTo(1);
+            assertThat(ranks[1]).isEqualTo(22);
+            assertThat(ranks[2]).isEqualTo(2);
+            assertThat(ranks[3]).isGreaterThanOrEqualTo(20);
+            Metrics m = evaluator.evaluate(backbone, cases, manager);
+            double log2 = Math.log(2);
+            assertThat(m.users()).isEqualTo(4);
+            assertThat(m.hr5()).isEqualTo(0.5);
+            assertThat(m.ndcg5()).isCloseTo((log2 / Math.log(3) + log2 / Math.log(4)) / 4, within(1e-12));
+            assertThat(m.hr20()).isEqualTo(0.5);
+            assertThat(m.ndcg20()).isEqualTo(m.ndcg5());
+        }
+    }
+
+    @Test
+    void chunksAreSizedFromTheCatalog() {
+        FullRankingEvaluator evaluator = new FullRankingEvaluator(256L << 20);
+        assertThat(evaluator.usersPerChunk(1_000_002)).isEqualTo(67);
+        assertThat(evaluator.usersPerChunk(12_103)).isEqualTo(1024);
+        assertThat(new FullRankingEvaluator(1).usersPerChunk(10)).isEqualTo(1);
+    }
+
+    @Test
+    void chunkingDoesNotChangeResults() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Backbone backbone = fixedScores(manager);
+            List<EvaluationCase> cases = List.of(new EvaluationCase(0, new int[] {1, 2, 3}, 4, new int[] {1, 2, 3}),
+                    new EvaluationCase(1, new int[] {6}, 10, new int[] {6}),
+                    new EvaluationCase(2, new int[] {2, 9, 11, 12}, 7, new int[] {2, 9, 11, 12}));
+            long[] together = new FullRankingEvaluator(1 << 20).ranks(backbone, cases, manager);
+            long[] oneByOne = new FullRankingEvaluator(1).ranks(backbone, cases, manager);
+            assertThat(oneByOne).containsExactly(together);
+            // 4 ties with 5; 10 is beaten by 1-5 and 7-9; 7 by 1, 3, 4, 5, 6
+            assertThat(together).containsExactly(1, 8, 5);
+        }
+    }
+}
