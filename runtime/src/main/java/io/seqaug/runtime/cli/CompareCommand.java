@@ -1,0 +1,50 @@
+package io.seqaug.runtime.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import io.seqaug.runtime.compare.GridReport;
+import io.seqaug.runtime.compare.GridRunner;
+import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.config.ConfigLoader;
+import io.seqaug.runtime.train.StopSignal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+
+/** {@code seqaug compare}: a grid of experiments with a summary table and charts. */
+@Command(name = "compare", description = "Run a grid of datasets x backbones x augmenters x seeds and report side by side.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Override
+    public Integer call() {
+        if (options.config == null) {
+            throw new ConfigError("compare needs a grid file: seqaug compare -c examples/quick.conf");
+        }
+        Bootstrap runtime = options.start();
+        if (!Files.isRegularFile(options.config)) {
+            throw new ConfigError(options.config + ": configuration file not found");
+        }
+        Config file;
+        try {
+            file = ConfigFactory.parseFile(options.config.toFile()).resolve();
+        } catch (ConfigException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
+        StopSignal stop = new StopSignal();
+        GridReport report;
+        try (Interrupts ignored = Interrupts.install(stop)) {
+            report = runtime.injector().getInstance(GridRunner.class).run(file, options.config.toString(), options.overrides,
+                    new ConfigLoader(runtime.discovery().classLoader()), stop, System.out);
+        }
+        System.out.println();
+        System.out.println(report.summary());
+        System.out.println("reports: " + report.directory().resolve("summary.md") + ", results.csv, ndcg10.png, valid-ndcg20.png");
+        return report.cells().size() == report.expected() ? 0 : Main.RUNTIME_ERROR;
+    }
+}

@@ -1,0 +1,75 @@
+package io.seqaug.runtime.compare;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A finished cell of a grid, read back from its run folder.
+ *
+ * @param dataset the dataset
+ * @param backbone the backbone
+ * @param augmenter the augmenter
+ * @param seed the seed
+ * @param test test metrics by name ({@code HR@5} ... {@code NDCG@20})
+ * @param secondsPerEpoch mean stage-2 epoch time
+ * @param epochs stage-2 epochs trained
+ * @param validCurve validation NDCG@20 after each stage-2 epoch
+ */
+public record CellResult(String dataset, String backbone, String augmenter, long seed, Map<String, Double> test,
+        double secondsPerEpoch, int epochs, List<Double> validCurve) {
+
+    /** Metric names in report order. */
+    public static final List<String> METRICS = List.of("HR@5", "NDCG@5", "HR@10", "NDCG@10", "HR@20", "NDCG@20");
+
+    /**
+     * Reads a run folder if its run finished without interruption.
+     *
+     * @param runDir the folder
+     * @param dataset the dataset label
+     * @param backbone the backbone
+     * @param augmenter the augmenter
+     * @param seed the seed
+     * @return the result, or empty when the run has not finished
+     */
+    public static Optional<CellResult> read(Path runDir, String dataset, String backbone, String augmenter, long seed) {
+        Path results = runDir.resolve("results.json");
+        if (!Files.isRegularFile(results)) {
+            return Optional.empty();
+        }
+        Config r = ConfigFactory.parseFile(results.toFile());
+        if (r.getBoolean("interrupted")) {
+            return Optional.empty();
+        }
+        Map<String, Double> test = new LinkedHashMap<>();
+        for (String metric : METRICS) {
+            test.put(metric, r.getDouble(ConfigUtil.joinPath("test", metric)));
+        }
+        double seconds = r.hasPath("stage2.seconds_per_epoch") ? r.getDouble("stage2.seconds_per_epoch") : 0;
+        int epochs = r.hasPath("stage2.epochs") ? r.getInt("stage2.epochs") : 0;
+        List<Double> curve = new ArrayList<>();
+        Path log = runDir.resolve("epochs.jsonl");
+        try {
+            if (Files.isRegularFile(log)) {
+                for (String line : Files.readAllLines(log)) {
+                    Config epoch = ConfigFactory.parseString(line);
+                    String ndcg = ConfigUtil.joinPath("valid", "NDCG@20");
+                    if (epoch.getInt("stage") == 2 && epoch.hasPath(ndcg)) {
+                        curve.add(epoch.getDouble(ndcg));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + log + ": " + e.getMessage(), e);
+        }
+        return Optional.of(new CellResult(dataset, backbone, augmenter, seed, test, seconds, epochs, curve));
+    }
+}
