@@ -57,7 +57,13 @@ public final class Reports {
         }
     }
 
-    static String csv(List<CellResult> cells) {
+    /**
+     * One CSV row per cell and seed.
+     *
+     * @param cells the finished cells
+     * @return the CSV text with a header row
+     */
+    public static String csv(List<CellResult> cells) {
         StringBuilder out = new StringBuilder("dataset,backbone,augmenter,seed");
         CellResult.METRICS.forEach(m -> out.append(',').append(m));
         out.append(",stage2_epochs,stage2_seconds_per_epoch\n");
@@ -73,7 +79,15 @@ public final class Reports {
 
     private record Group(String dataset, String backbone, String augmenter) {}
 
-    static String summary(List<CellResult> cells, int expected) {
+    /**
+     * The Markdown summary: mean ± sample standard deviation over seeds, then the relative change
+     * of each augmenter's means against {@code none} for the same dataset and backbone.
+     *
+     * @param cells the finished cells
+     * @param expected how many cells the grid has
+     * @return Markdown text
+     */
+    public static String summary(List<CellResult> cells, int expected) {
         Map<Group, List<CellResult>> groups = new LinkedHashMap<>();
         for (CellResult c : cells) {
             groups.computeIfAbsent(new Group(c.dataset(), c.backbone(), c.augmenter()), g -> new ArrayList<>()).add(c);
