@@ -2,7 +2,6 @@ package io.seqaug.augmenters;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -15,6 +14,7 @@ import io.seqaug.api.LossTerm;
 import io.seqaug.api.LossWeighting;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.NextItemLoss;
+import io.seqaug.api.Rows;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import io.seqaug.api.Tensors;
 
 /**
  * {@code basrec}: BASRec (Dang et al., AAAI 2025), balanced relevance and diversity.
@@ -112,10 +113,10 @@ public final class BasRec implements AugmenterProvider {
         public List<LossTerm> losses(StepContext step) {
             List<LossTerm> terms = new ArrayList<>(2);
             if (settings.singleSequence() && settings.singleWeight() > 0) {
-                terms.add(new LossTerm("single-seq", singleSequenceLoss(step).muli((float) settings.singleWeight())));
+                terms.add(new LossTerm("single-seq", Tensors.scale(singleSequenceLoss(step), (float) settings.singleWeight())));
             }
             if (settings.crossSequence() && settings.crossWeight() > 0) {
-                terms.add(new LossTerm("cross-seq", crossSequenceLoss(step).muli((float) settings.crossWeight())));
+                terms.add(new LossTerm("cross-seq", Tensors.scale(crossSequenceLoss(step), (float) settings.crossWeight())));
             }
             return terms;
         }
@@ -129,7 +130,7 @@ public final class BasRec implements AugmenterProvider {
             Backbone backbone = step.backbone();
             int copies = views.viewsPerExample();
             int batch = views.batchSize();
-            NDArray viewIds = m.create(views.items(), new Shape((long) copies * batch, views.length()));
+            NDArray viewIds = Tensors.create(m, views.items(), new Shape((long) copies * batch, views.length()));
             NDArray originalIds = step.inputs().tile(new long[] {copies, 1});
             NDArray original = backbone.embed(step.inputs()).tile(new long[] {copies, 1, 1});
             NDArray augmented = backbone.embed(viewIds);
@@ -137,14 +138,14 @@ public final class BasRec implements AugmenterProvider {
             NDArray mixed = singleMixup.mix(original, augmented, lambda);
             // A position is real if it is real in either sequence (operators may change lengths).
             NDArray encoded = backbone.encodeEmbedded(mixed, originalIds.maximum(viewIds), true);
-            NDArray rates = m.create(views.rates(), new Shape(copies, batch));
+            NDArray rates = Tensors.create(m, views.rates(), new Shape(copies, batch));
             NDArray perSequenceLambda = lambda.reshape((long) copies * batch, -1).mean(new int[] {1}).reshape(copies, batch);
             NDArray weights = weighting.weights(rates, perSequenceLambda).reshape(-1);
             NDArray loss = NextItemLoss.bce(encoded, backbone.embed(step.positives()).tile(new long[] {copies, 1, 1}),
                     backbone.embed(step.negatives()).tile(new long[] {copies, 1, 1}),
                     step.targetMask().tile(new long[] {copies, 1}), weights);
             // The mean over all copies times their number: the sum of per-copy losses.
-            return loss.muli(copies);
+            return Tensors.scale(loss, copies);
         }
 
         private NDArray crossSequenceLoss(StepContext step) {
@@ -157,11 +158,11 @@ public final class BasRec implements AugmenterProvider {
             NDArray total = null;
             for (MixupStrategy mixup : crossMixups) {
                 for (int i = 0; i < settings.wholeLevel(); i++) {
-                    NDIndex partner = new NDIndex("{}", m.create(permutation(batch, step.rng())));
+                    NDArray partner = Tensors.create(m, permutation(batch, step.rng()), new Shape(batch));
                     NDArray lambda = mixup.sampleLambda(m, out.getShape(), step.rng());
-                    NDArray loss = NextItemLoss.bce(mixup.mix(out, out.get(partner), lambda),
-                            mixup.mix(positive, positive.get(partner), lambda),
-                            mixup.mix(negative, negative.get(partner), lambda), step.targetMask(), null);
+                    NDArray loss = NextItemLoss.bce(mixup.mix(out, Rows.take(out, partner), lambda),
+                            mixup.mix(positive, Rows.take(positive, partner), lambda),
+                            mixup.mix(negative, Rows.take(negative, partner), lambda), step.targetMask(), null);
                     total = total == null ? loss : total.addi(loss);
                 }
             }

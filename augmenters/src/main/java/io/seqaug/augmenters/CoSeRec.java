@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import io.seqaug.api.Tensors;
 
 /**
  * {@code coserec}: a CoSeRec-style contrastive baseline (Liu et al., 2021). Two views of every
@@ -81,9 +82,9 @@ public final class CoSeRec implements AugmenterProvider {
             ViewBatch views = step.batch().views();
             NDManager m = step.manager();
             int batch = views.batchSize();
-            NDArray ids = m.create(views.items(), new Shape(2L * batch, views.length()));
+            NDArray ids = Tensors.create(m, views.items(), new Shape(2L * batch, views.length()));
             NDArray z = step.backbone().encode(ids, true).get(new NDIndex(":, -1, :"));
-            return List.of(new LossTerm("contrastive", ntXent(z, batch, temperature).muli(weight)));
+            return List.of(new LossTerm("contrastive", Tensors.scale(ntXent(z, batch, temperature), weight)));
         }
     }
 
@@ -98,7 +99,7 @@ public final class CoSeRec implements AugmenterProvider {
     static NDArray ntXent(NDArray z, int batch, float temperature) {
         NDManager m = z.getManager();
         int n = 2 * batch;
-        NDArray similarity = z.matMul(z.transpose()).divi(temperature);
+        NDArray similarity = Tensors.scale(z.matMul(z.transpose()), 1f / temperature);
         // A row never matches itself.
         NDArray self = m.eye(n).muli(-1e9f);
         NDArray logProbabilities = similarity.addi(self).logSoftmax(1);
@@ -106,7 +107,7 @@ public final class CoSeRec implements AugmenterProvider {
         for (int i = 0; i < n; i++) {
             partner[i] = i < batch ? i + batch : i - batch;
         }
-        NDArray picked = logProbabilities.gather(m.create(partner, new Shape(n, 1)), 1);
+        NDArray picked = logProbabilities.gather(Tensors.create(m, partner, new Shape(n, 1)), 1);
         return picked.mean().neg().toType(DataType.FLOAT32, false);
     }
 }

@@ -9,6 +9,7 @@ import io.seqaug.api.ModelDims;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.seqaug.api.Tensors;
 
 /**
  * FMLP-Rec (Zhou et al., 2022): item and position embeddings, LayerNorm and dropout, then
@@ -82,8 +83,8 @@ final class FmlpRec extends BackboneBase {
     private NDArray filter(Block block, NDArray x, boolean training) {
         NDManager manager = x.getManager();
         int frequencies = spectrumSize();
-        NDArray forward = manager.create(forwardDft, new Shape(dims.maxLength(), 2L * frequencies));
-        NDArray inverse = manager.create(inverseDft, new Shape(2L * frequencies, dims.maxLength()));
+        NDArray forward = Tensors.create(manager, forwardDft, new Shape(dims.maxLength(), 2L * frequencies));
+        NDArray inverse = Tensors.create(manager, inverseDft, new Shape(2L * frequencies, dims.maxLength()));
         // [B, H, 2F]: real parts then imaginary parts of every feature's spectrum
         NDArray spectrum = x.transpose(0, 2, 1).matMul(forward);
         NDArray a = spectrum.get(new NDIndex("..., :" + frequencies));

@@ -10,6 +10,7 @@ import io.seqaug.api.ModelDims;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.seqaug.api.Tensors;
 
 /**
  * SASRec (Kang and McAuley, 2018) as in the S3Rec/CoSeRec/BASRec code: item and learned position
@@ -28,8 +29,8 @@ final class SasRec extends BackboneBase {
      */
     record Settings(int layers, int heads, float hiddenDropout, float attentionDropout) {}
 
-    private record Block(Layers.Dense query, Layers.Dense key, Layers.Dense value, Layers.Dense out,
-            Layers.Norm norm, Layers.FeedForward feedForward) {}
+    /** The query, key and value projections are one {@code [3H, H]} dense layer: one product, one unpack. */
+    private record Block(Layers.Dense queryKeyValue, Layers.Dense out, Layers.Norm norm, Layers.FeedForward feedForward) {}
 
     private final Settings settings;
     private final Parameter positions;
@@ -48,9 +49,8 @@ final class SasRec extends BackboneBase {
         Initializer w = Init.normal(0.02);
         for (int l = 0; l < settings.layers(); l++) {
             String p = "block" + l;
-            blocks.add(new Block(Layers.Dense.register(this, p + ".attention.query", h, h, w, Initializer.ZEROS),
-                    Layers.Dense.register(this, p + ".attention.key", h, h, w, Initializer.ZEROS),
-                    Layers.Dense.register(this, p + ".attention.value", h, h, w, Initializer.ZEROS),
+            blocks.add(new Block(Layers.Dense.register(this, p + ".attention.query-key-value", h, 3 * h, w,
+                    Initializer.ZEROS),
                     Layers.Dense.register(this, p + ".attention.out", h, h, w, Initializer.ZEROS),
                     Layers.Norm.register(this, p + ".attention.norm", h),
                     Layers.FeedForward.register(this, p + ".feed-forward", h, settings.hiddenDropout())));
@@ -62,16 +62,23 @@ final class SasRec extends BackboneBase {
         return true;
     }
 
+    /**
+     * Position-wise layers run on the packed real positions ({@link Packing}); only attention sees
+     * the padded layout, where padding keys are masked. Outputs at real positions are exactly those
+     * of the padded computation; outputs at padding positions are zero.
+     */
     @Override
     public NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training) {
-        NDArray x = embeddings.add(lookup(positionIds(itemIds), positions.getArray()));
+        Packing packing = Packing.of(itemIds);
+        NDArray x = packing.pack(embeddings.add(lookup(positionIds(itemIds), positions.getArray())));
         x = Layers.dropout(inputNorm.apply(x), settings.hiddenDropout(), training);
         NDArray mask = attentionMask(itemIds);
+        Shape padded = itemIds.getShape();
         for (Block block : blocks) {
-            x = attention(block, x, mask, training);
+            x = attention(block, x, packing, padded, mask, training);
             x = block.feedForward().apply(x, training);
         }
-        return x;
+        return packing.unpack(x);
     }
 
     /**
@@ -89,27 +96,27 @@ final class SasRec extends BackboneBase {
             }
         }
         NDArray keys = itemIds.gt(0).toType(DataType.FLOAT32, false).expandDims(1).expandDims(1);
-        NDArray allowed = keys.mul(manager.create(causal, new Shape(1, 1, length, length)));
+        NDArray allowed = keys.mul(Tensors.create(manager, causal, new Shape(1, 1, length, length)));
         return allowed.subi(1f).muli(10000f);
     }
 
-    private NDArray attention(Block block, NDArray x, NDArray mask, boolean training) {
-        Shape shape = x.getShape();
-        long batch = shape.get(0);
-        long length = shape.get(1);
+    /** Self-attention sub-layer on packed rows {@code [N, H]}, with its residual and LayerNorm. */
+    private NDArray attention(Block block, NDArray x, Packing packing, Shape padded, NDArray mask, boolean training) {
+        long batch = padded.get(0);
+        long length = padded.get(1);
         int heads = settings.heads();
-        long headSize = shape.get(2) / heads;
-        NDArray q = splitHeads(block.query().apply(x), batch, length, heads, headSize);
-        NDArray k = splitHeads(block.key().apply(x), batch, length, heads, headSize);
-        NDArray v = splitHeads(block.value().apply(x), batch, length, heads, headSize);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli((float) (1.0 / Math.sqrt(headSize))).addi(mask);
+        long hidden = x.getShape().get(1);
+        long headSize = hidden / heads;
+        // [3, B, heads, L, d]
+        NDArray qkv = packing.unpack(block.queryKeyValue().apply(x)).reshape(batch, length, 3, heads, headSize)
+                .transpose(2, 0, 3, 1, 4);
+        NDArray q = qkv.get(0);
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
+        NDArray scores = Tensors.scale(q.matMul(k.transpose(0, 1, 3, 2)), (float) (1.0 / Math.sqrt(headSize))).addi(mask);
         NDArray probs = Layers.dropout(scores.softmax(-1), settings.attentionDropout(), training);
-        NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, heads * headSize);
+        NDArray context = packing.pack(probs.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, hidden));
         NDArray out = Layers.dropout(block.out().apply(context), settings.hiddenDropout(), training);
         return block.norm().apply(out.addi(x));
-    }
-
-    private static NDArray splitHeads(NDArray x, long batch, long length, int heads, long headSize) {
-        return x.reshape(batch, length, heads, headSize).transpose(0, 2, 1, 3);
     }
 }

@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import io.seqaug.api.Tensors;
 
 /**
  * An example third-party augmenter, {@code gaussian-noise}: one view per sequence from a named
@@ -70,13 +71,13 @@ public final class GaussianNoise implements AugmenterProvider {
                 ViewBatch views = step.batch().views();
                 NDManager m = step.manager();
                 Backbone backbone = step.backbone();
-                NDArray ids = m.create(views.items(), new Shape(views.batchSize(), views.length()));
+                NDArray ids = Tensors.create(m, views.items(), new Shape(views.batchSize(), views.length()));
                 NDArray embedded = backbone.embed(ids);
                 NDArray noisy = embedded.add(m.randomNormal(0f, sigma, embedded.getShape(), embedded.getDataType()));
                 NDArray encoded = backbone.encodeEmbedded(noisy, ids, true);
                 NDArray loss = NextItemLoss.bce(encoded, backbone.embed(step.positives()),
                         backbone.embed(step.negatives()), step.targetMask(), null);
-                return List.of(new LossTerm(name(), loss.muli(weight)));
+                return List.of(new LossTerm(name(), Tensors.scale(loss, weight)));
             }
         };
     }
