@@ -39,6 +39,26 @@ public final class Tensors {
     }
 
     /**
+     * Replaces the values of an array (a parameter, typically) with host values, keeping the Java
+     * object, its shape and whether it requires gradients. The new values live in engine-owned
+     * memory; DJL's {@code set(float[])} is avoided because it goes through a wrapped host buffer.
+     *
+     * @param target the array to overwrite
+     * @param values row-major values, as many as the array has elements
+     */
+    public static void assign(NDArray target, float[] values) {
+        if (values.length != target.getShape().size()) {
+            throw new IllegalArgumentException("expected " + target.getShape().size() + " values for shape "
+                    + target.getShape() + ", got " + values.length);
+        }
+        boolean trainable = target.hasGradient();
+        target.intern(create(target.getManager(), values, target.getShape()));
+        if (trainable) {
+            target.setRequiresGradient(true);
+        }
+    }
+
+    /**
      * An int32 array.
      *
      * @param manager the manager that owns the result

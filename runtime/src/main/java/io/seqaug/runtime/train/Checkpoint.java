@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.Tensors;
 import io.seqaug.runtime.report.AtomicFiles;
 
 import java.io.BufferedInputStream;
@@ -73,7 +74,7 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
                 throw new IllegalArgumentException("parameter " + p.getName() + " has shape "
                         + new Shape(shapes.get(p.getName())) + " in the checkpoint but " + array.getShape() + " in the model");
             }
-            array.set(values);
+            Tensors.assign(array, values);
         }
     }
 

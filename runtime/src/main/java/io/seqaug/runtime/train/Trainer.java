@@ -267,7 +267,7 @@ public final class Trainer {
     private void restore(float[][] values) {
         List<Parameter> params = backbone.parameters();
         for (int i = 0; i < values.length; i++) {
-            params.get(i).getArray().set(values[i]);
+            Tensors.assign(params.get(i).getArray(), values[i]);
         }
     }
 
