@@ -81,22 +81,36 @@ final class FmlpRec extends BackboneBase {
     }
 
     private NDArray filter(Block block, NDArray x, boolean training) {
+        NDArray filtered = spectralFilter(x, block.filterReal().getArray(), block.filterImag().getArray(), forwardDft,
+                inverseDft);
+        filtered = Layers.dropout(filtered, settings.hiddenDropout(), training);
+        return block.norm().apply(filtered.addi(x));
+    }
+
+    /**
+     * {@code irfft(W * rfft(x))} along the sequence axis, as real matrix products.
+     *
+     * @param x {@code [B, L, H]}
+     * @param c {@code [H, F]} real parts of the filter
+     * @param d {@code [H, F]} imaginary parts of the filter
+     * @param forwardDft {@link #forwardDft(int)} of L
+     * @param inverseDft {@link #inverseDft(int)} of L
+     * @return {@code [B, L, H]}
+     */
+    static NDArray spectralFilter(NDArray x, NDArray c, NDArray d, float[] forwardDft, float[] inverseDft) {
         NDManager manager = x.getManager();
-        int frequencies = spectrumSize();
-        NDArray forward = Tensors.create(manager, forwardDft, new Shape(dims.maxLength(), 2L * frequencies));
-        NDArray inverse = Tensors.create(manager, inverseDft, new Shape(2L * frequencies, dims.maxLength()));
+        long length = x.getShape().get(1);
+        long frequencies = c.getShape().get(1);
+        NDArray forward = Tensors.create(manager, forwardDft, new Shape(length, 2 * frequencies));
+        NDArray inverse = Tensors.create(manager, inverseDft, new Shape(2 * frequencies, length));
         // [B, H, 2F]: real parts then imaginary parts of every feature's spectrum
         NDArray spectrum = x.transpose(0, 2, 1).matMul(forward);
         NDArray a = spectrum.get(new NDIndex("..., :" + frequencies));
         NDArray b = spectrum.get(new NDIndex("..., " + frequencies + ":"));
-        NDArray c = block.filterReal().getArray();
-        NDArray d = block.filterImag().getArray();
         // (a + bi)(c + di) = (ac - bd) + (ad + bc)i
         NDArray real = a.mul(c).subi(b.mul(d));
         NDArray imag = a.mul(d).addi(b.mul(c));
-        NDArray filtered = real.concat(imag, -1).matMul(inverse).transpose(0, 2, 1);
-        filtered = Layers.dropout(filtered, settings.hiddenDropout(), training);
-        return block.norm().apply(filtered.addi(x));
+        return real.concat(imag, -1).matMul(inverse).transpose(0, 2, 1);
     }
 
     private int spectrumSize() {
@@ -107,7 +121,7 @@ final class FmlpRec extends BackboneBase {
      * The real DFT as a {@code [L, 2F]} matrix: column f gives the real part of bin f, column F + f
      * its imaginary part.
      */
-    private static float[] forwardDft(int length) {
+    static float[] forwardDft(int length) {
         int frequencies = length / 2 + 1;
         float[] m = new float[length * 2 * frequencies];
         for (int t = 0; t < length; t++) {
@@ -125,7 +139,7 @@ final class FmlpRec extends BackboneBase {
      * (for even L) L/2 stand for two conjugate bins, and the imaginary parts of those two are
      * ignored, as an inverse real FFT does.
      */
-    private static float[] inverseDft(int length) {
+    static float[] inverseDft(int length) {
         int frequencies = length / 2 + 1;
         float[] m = new float[2 * frequencies * length];
         for (int f = 0; f < frequencies; f++) {

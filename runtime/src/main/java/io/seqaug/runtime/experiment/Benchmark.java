@@ -83,10 +83,7 @@ public final class Benchmark {
                 similaritySeconds);
         Engine.getInstance().setRandomSeed((int) seed);
         Backbone backbone = registry.backbone(backboneName).create(dims, settings.subtree("backbone." + backboneName));
-        TrainOptions options = new TrainOptions(settings.integer("train.batch-size", 1, 1 << 20),
-                (float) settings.number("train.learning-rate", 0, 10), (float) settings.number("train.adam-beta1", 0, 1),
-                (float) settings.number("train.adam-beta2", 0, 1), (float) settings.number("train.weight-decay", 0, 10),
-                Integer.MAX_VALUE, Integer.MAX_VALUE, settings.integer("train.prefetch", 1, 1024), false, seed);
+        TrainOptions options = TrainOptions.from(settings).withoutValidation();
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
             List<EpochRecord> records = new ArrayList<>();

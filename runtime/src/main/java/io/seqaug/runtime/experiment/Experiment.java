@@ -100,11 +100,7 @@ public final class Experiment {
         var augmenterProvider = registry.augmenter(augmenterName);
         int maxLength = settings.integer("model.max-length", 1, 10_000);
         int hidden = settings.integer("model.hidden-size", 1, 65_536);
-        TrainOptions options = new TrainOptions(settings.integer("train.batch-size", 1, 1 << 20),
-                (float) settings.number("train.learning-rate", 0, 10), (float) settings.number("train.adam-beta1", 0, 0.999999),
-                (float) settings.number("train.adam-beta2", 0, 0.999999), (float) settings.number("train.weight-decay", 0, 10),
-                settings.integer("train.patience", 1, Integer.MAX_VALUE), settings.integer("train.start-valid", 0, Integer.MAX_VALUE),
-                settings.integer("train.prefetch", 1, 1024), settings.flag("train.progress"), seed);
+        TrainOptions options = TrainOptions.from(settings);
         int stage1Epochs = settings.integer("train.epochs", 0, Integer.MAX_VALUE);
         int stage2Epochs = settings.integer("train.stage2-epochs", 0, Integer.MAX_VALUE);
         String initFrom = settings.string("train.init-from");

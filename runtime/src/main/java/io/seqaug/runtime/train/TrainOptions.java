@@ -1,5 +1,7 @@
 package io.seqaug.runtime.train;
 
+import io.seqaug.runtime.config.Settings;
+
 /**
  * Optimiser and schedule settings of a training run.
  *
@@ -15,4 +17,30 @@ package io.seqaug.runtime.train;
  * @param seed the run's seed
  */
 public record TrainOptions(int batchSize, float learningRate, float beta1, float beta2, float weightDecay, int patience,
-        int startValid, int prefetch, boolean progress, long seed) {}
+        int startValid, int prefetch, boolean progress, long seed) {
+
+    /**
+     * Reads {@code seqaug.train.*} and {@code seqaug.seed}, checking every range.
+     *
+     * @param s the settings
+     * @return the options
+     */
+    public static TrainOptions from(Settings s) {
+        return new TrainOptions(s.integer("train.batch-size", 1, 1 << 20), (float) s.number("train.learning-rate", 0, 10),
+                (float) s.number("train.adam-beta1", 0, 0.999999), (float) s.number("train.adam-beta2", 0, 0.999999),
+                (float) s.number("train.weight-decay", 0, 10), s.integer("train.patience", 1, Integer.MAX_VALUE),
+                s.integer("train.start-valid", 0, Integer.MAX_VALUE), s.integer("train.prefetch", 1, 1024),
+                s.flag("train.progress"), s.longValue("seed"));
+    }
+
+    /**
+     * The same options without validation inside the epochs and without early stopping, for
+     * timing runs.
+     *
+     * @return the modified options
+     */
+    public TrainOptions withoutValidation() {
+        return new TrainOptions(batchSize, learningRate, beta1, beta2, weightDecay, Integer.MAX_VALUE, Integer.MAX_VALUE,
+                prefetch, false, seed);
+    }
+}

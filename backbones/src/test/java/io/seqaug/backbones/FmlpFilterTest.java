@@ -1,0 +1,43 @@
+package io.seqaug.backbones;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FmlpFilterTest {
+
+    /** The matrix form of the filter equals the engine's real FFT, complex product and inverse FFT. */
+    @ParameterizedTest
+    @ValueSource(ints = {8, 7, 50})
+    void matrixFilterMatchesTheEnginesFft(int length) {
+        Engine.getInstance().setRandomSeed(3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            int hidden = 3;
+            int frequencies = length / 2 + 1;
+            NDArray x = m.randomNormal(new Shape(2, length, hidden));
+            NDArray c = m.randomNormal(new Shape(hidden, frequencies));
+            NDArray d = m.randomNormal(new Shape(hidden, frequencies));
+            NDArray ours = FmlpRec.spectralFilter(x, c, d, FmlpRec.forwardDft(length), FmlpRec.inverseDft(length));
+
+            NDArray spectrum = x.rfft(length, 1).real(); // [B, F, H, 2]
+            NDArray a = spectrum.get(new NDIndex("..., 0"));
+            NDArray b = spectrum.get(new NDIndex("..., 1"));
+            NDArray ct = c.transpose();
+            NDArray dt = d.transpose();
+            NDArray re = a.mul(ct).sub(b.mul(dt));
+            NDArray im = a.mul(dt).add(b.mul(ct));
+            NDArray reference = NDArrays.stack(new NDList(re, im), -1).complex()
+                    .irfft(length, 1);
+            assertThat(ours.getShape()).isEqualTo(new Shape(2, length, hidden));
+            assertThat(ours.sub(reference).abs().max().getFloat()).isLessThan(1e-4f);
+        }
+    }
+}
