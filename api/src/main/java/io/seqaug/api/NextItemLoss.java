@@ -22,7 +22,9 @@ public final class NextItemLoss {
      * @param negative {@code [N, L, H]} embeddings of the sampled negatives
      * @param mask {@code [N, L]} float, 1 at positions with a target
      * @param sequenceWeights {@code [N]} weight of every sequence, or {@code null} for 1
-     * @return a scalar: the weighted sum of position losses divided by the number of targets
+     * @return a scalar: the mean over target positions, or with weights the weighted mean (every
+     *     position of sequence b counts {@code w_b} times), so that weights decide which sequences
+     *     matter without shrinking the loss when most weights are small
      */
     public static NDArray bce(NDArray hidden, NDArray positive, NDArray negative, NDArray mask,
             NDArray sequenceWeights) {
@@ -31,10 +33,9 @@ public final class NextItemLoss {
         // -log(sigmoid(x)) = softplus(-x); -log(1 - sigmoid(x)) = softplus(x)
         NDArray perPosition = posLogit.neg().getNDArrayInternal().softPlus()
                 .addi(negLogit.getNDArrayInternal().softPlus());
-        NDArray weighted = perPosition.muli(mask);
-        if (sequenceWeights != null) {
-            weighted = weighted.muli(sequenceWeights.expandDims(1));
-        }
-        return weighted.sum().div(mask.sum().maximum(1f));
+        NDArray weightedMask = sequenceWeights == null ? mask : mask.mul(sequenceWeights.expandDims(1));
+        NDArray total = weightedMask.sum();
+        // An all-zero weight vector has no weighted mean; it contributes nothing.
+        return perPosition.muli(weightedMask).sum().div(total.add(total.eq(0f).toType(total.getDataType(), false)));
     }
 }

@@ -35,8 +35,12 @@ import io.seqaug.api.Tensors;
  * made by the configured operator on the loader thread. The item embeddings of original and copy
  * are mixed, {@code lambda x E(orig) + (1 - lambda) x E(copy)}, the backbone encodes the mixture
  * ({@link Backbone#encodeEmbedded}), and the loss against the original targets is weighted per
- * sequence by the configured weighting of (rate, lambda). As in the published code the copies'
- * losses are summed. All copies go through the encoder in one batched pass.
+ * sequence by the configured weighting of (rate, lambda): a weighted mean over the copies' target
+ * positions. (The published code's broadcasting turns the weights into one factor, their sum, on
+ * the plain mean; with min-max normalised weights that sum is about 1.4 on Beauty, so both give
+ * each copy a loss of the usual size, and here the weights also pick which sequences count.) As in
+ * the published code the copies' losses are summed. All copies go through the encoder in one
+ * batched pass.
  *
  * <p><b>Cross-sequence augmentation.</b> The batch's encoder outputs and its positive and negative
  * target embeddings are mixed with a random permutation of the batch, {@code n-whole-level} times

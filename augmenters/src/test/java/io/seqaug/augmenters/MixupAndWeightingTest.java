@@ -94,4 +94,25 @@ class MixupAndWeightingTest {
             assertThat(uniform).containsOnly(1f);
         }
     }
+
+    @Test
+    void nextItemLossIsTheMeanOrTheSequenceWeightedMeanOverTargets() {
+        try (NDManager m = manager.newSubManager()) {
+            // two sequences of two positions, H = 1; hidden 0 everywhere makes every position's
+            // loss softplus(0) + softplus(0) = 2 ln 2, except where the hidden state is 10
+            NDArray hidden = m.create(new float[] {0, 0, 10, 0}, new Shape(2, 2, 1));
+            NDArray positive = m.create(new float[] {1, 1, 1, 1}, new Shape(2, 2, 1));
+            NDArray negative = m.create(new float[] {0, 0, 0, 0}, new Shape(2, 2, 1));
+            NDArray mask = m.create(new float[] {0, 1, 1, 1}, new Shape(2, 2));
+            double ln2 = Math.log(2);
+            double sharp = Math.log1p(Math.exp(-10)) + ln2; // softplus(-10) + softplus(0)
+            float plain = io.seqaug.api.NextItemLoss.bce(hidden, positive, negative, mask, null).getFloat();
+            assertThat((double) plain).isCloseTo((2 * ln2 + sharp + 2 * ln2) / 3, within(1e-6));
+            NDArray weights = m.create(new float[] {0.5f, 1f}, new Shape(2));
+            float weighted = io.seqaug.api.NextItemLoss.bce(hidden, positive, negative, mask, weights).getFloat();
+            assertThat((double) weighted).isCloseTo((0.5 * 2 * ln2 + sharp + 2 * ln2) / 2.5, within(1e-6));
+            NDArray zero = m.create(new float[] {0f, 0f}, new Shape(2));
+            assertThat(io.seqaug.api.NextItemLoss.bce(hidden, positive, negative, mask, zero).getFloat()).isZero();
+        }
+    }
 }
