@@ -1,0 +1,60 @@
+package io.seqaug.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.typesafe.config.ConfigFactory;
+import io.seqaug.api.Augmenter;
+import io.seqaug.api.Backbone;
+import io.seqaug.api.ModelDims;
+import io.seqaug.api.TrainingStage;
+import io.seqaug.augmenters.BasRec;
+import io.seqaug.backbones.SasRecProvider;
+import io.seqaug.datasets.LeaveOneOutSplit;
+import io.seqaug.datasets.NegativeSampler;
+import io.seqaug.datasets.SequenceDataset;
+import io.seqaug.datasets.SyntheticDataset;
+import io.seqaug.runtime.cli.Bootstrap;
+import io.seqaug.runtime.eval.FullRankingEvaluator;
+import io.seqaug.runtime.train.StopSignal;
+import io.seqaug.runtime.train.TrainOptions;
+import io.seqaug.runtime.train.Trainer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+class MemoryTest {
+
+    /** Every array a step or a validation makes is freed with it: the long-lived manager does not grow. */
+    @Test
+    void trainingAndValidationLeaveNoArraysBehind() {
+        SequenceDataset data = SyntheticDataset.generate(120, 40, 5, 15, 0.1, 1);
+        LeaveOneOutSplit split = new LeaveOneOutSplit(data, 12);
+        ModelDims dims = new ModelDims(data.itemCount(), 1, 16, 12);
+        Engine.getInstance().setRandomSeed(1);
+        Backbone backbone = new SasRecProvider().create(dims, ConfigFactory.parseString(
+                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1"));
+        var registry = Bootstrap.start(null, Map.of("seqaug.plugins-dir", "no-such-folder")).injector()
+                .getInstance(io.seqaug.runtime.plugins.ProviderRegistry.class);
+        Augmenter basrec = registry.augmenter("basrec").create(ConfigFactory.parseString("""
+                single-sequence = true, n-pairs = 1, operator = reorder, single-mixup = sequence-wise,
+                weighting = adaptive, single-weight = 1.0, cross-sequence = true, n-whole-level = 1,
+                cross-mixups = [item-wise, feature-wise], cross-weight = 1.0, beta = 0.4, rate-min = 0.2, rate-max = 0.7
+                """), new TestAugmenterContext(registry, dims));
+        try (NDManager root = NDManager.newBaseManager()) {
+            backbone.initialize(root);
+            List<Integer> counts = new ArrayList<>();
+            Trainer trainer = new Trainer(new TrainOptions(32, 0.001f, 0.9f, 0.999f, 0f, 100, 0, 2, false, 1), backbone,
+                    split, new NegativeSampler(data), new FullRankingEvaluator(1 << 20), root, new StopSignal(),
+                    record -> counts.add(root.getManagedArrays().size()));
+            trainer.train(TrainingStage.BACKBONE, 3, null, false, epoch -> { });
+            trainer.train(TrainingStage.AUGMENTED, 3, basrec, true, epoch -> { });
+            // Adam creates its state on the first step; after that the count must stay flat.
+            assertThat(counts).hasSize(6);
+            assertThat(counts.subList(1, 6)).containsOnly(counts.get(1));
+        }
+    }
+}
