@@ -38,7 +38,7 @@ final class DatasetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "fetch", description = "Download a dataset into the cache and verify its checksum.")
+    @Command(name = "fetch", description = "Make a dataset available locally (data folder, cache or download) and verify its checksum.")
     static final class Fetch implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "A registered dataset name.")
         String name;
