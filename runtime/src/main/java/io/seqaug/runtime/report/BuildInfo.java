@@ -10,11 +10,17 @@ public final class BuildInfo {
     private BuildInfo() {}
 
     /**
-     * The git commit of the working directory, with {@code -dirty} when it has uncommitted changes.
+     * The git commit of the code: the {@code seqaug.commit} system property (the launcher sets it
+     * from the checkout it runs), else the working directory's commit, with {@code -dirty} when it
+     * has uncommitted changes.
      *
      * @return the commit, or {@code unknown} outside a git checkout
      */
     public static String commit() {
+        String fromLauncher = System.getProperty("seqaug.commit", "");
+        if (!fromLauncher.isBlank()) {
+            return fromLauncher;
+        }
         String head = git("rev-parse", "HEAD");
         if (head.isEmpty()) {
             return "unknown";
