@@ -136,7 +136,7 @@ public final class BasRec implements AugmenterProvider {
             int batch = views.batchSize();
             NDArray viewIds = Tensors.create(m, views.items(), new Shape((long) copies * batch, views.length()));
             NDArray originalIds = step.inputs().tile(new long[] {copies, 1});
-            NDArray original = backbone.embed(step.inputs()).tile(new long[] {copies, 1, 1});
+            NDArray original = step.inputEmbeddings().tile(new long[] {copies, 1, 1});
             NDArray augmented = backbone.embed(viewIds);
             NDArray lambda = singleMixup.sampleLambda(m, augmented.getShape(), step.rng());
             NDArray mixed = singleMixup.mix(original, augmented, lambda);
@@ -145,8 +145,8 @@ public final class BasRec implements AugmenterProvider {
             NDArray rates = Tensors.create(m, views.rates(), new Shape(copies, batch));
             NDArray perSequenceLambda = lambda.reshape((long) copies * batch, -1).mean(new int[] {1}).reshape(copies, batch);
             NDArray weights = weighting.weights(rates, perSequenceLambda).reshape(-1);
-            NDArray loss = NextItemLoss.bce(encoded, backbone.embed(step.positives()).tile(new long[] {copies, 1, 1}),
-                    backbone.embed(step.negatives()).tile(new long[] {copies, 1, 1}),
+            NDArray loss = NextItemLoss.bce(encoded, step.positiveEmbeddings().tile(new long[] {copies, 1, 1}),
+                    step.negativeEmbeddings().tile(new long[] {copies, 1, 1}),
                     step.targetMask().tile(new long[] {copies, 1}), weights);
             // The mean over all copies times their number: the sum of per-copy losses.
             return Tensors.scale(loss, copies);
@@ -154,10 +154,9 @@ public final class BasRec implements AugmenterProvider {
 
         private NDArray crossSequenceLoss(StepContext step) {
             NDManager m = step.manager();
-            Backbone backbone = step.backbone();
             NDArray out = step.encoded();
-            NDArray positive = backbone.embed(step.positives());
-            NDArray negative = backbone.embed(step.negatives());
+            NDArray positive = step.positiveEmbeddings();
+            NDArray negative = step.negativeEmbeddings();
             int batch = (int) out.getShape().get(0);
             NDArray total = null;
             for (MixupStrategy mixup : crossMixups) {

@@ -88,9 +88,10 @@ class AugmenterLossTest {
             NDArray mask = pos.gt(0).toType(DataType.FLOAT32, false);
             List<Float> values;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray encoded = backbone.encode(inputs, true);
-                List<LossTerm> terms = augmenter.losses(new StepContext(m, backbone, batch, inputs, pos, neg, mask, encoded,
-                        new SplittableRandom(2)));
+                NDArray embedded = backbone.embed(inputs);
+                NDArray encoded = backbone.encodeEmbedded(embedded, inputs, true);
+                List<LossTerm> terms = augmenter.losses(new StepContext(m, backbone, batch, inputs, pos, neg, mask,
+                        embedded, backbone.embed(pos), backbone.embed(neg), encoded, new SplittableRandom(2)));
                 NDArray total = terms.get(0).value();
                 for (int i = 1; i < terms.size(); i++) {
                     total = total.add(terms.get(i).value());

@@ -75,8 +75,8 @@ public final class GaussianNoise implements AugmenterProvider {
                 NDArray embedded = backbone.embed(ids);
                 NDArray noisy = embedded.add(m.randomNormal(0f, sigma, embedded.getShape(), embedded.getDataType()));
                 NDArray encoded = backbone.encodeEmbedded(noisy, ids, true);
-                NDArray loss = NextItemLoss.bce(encoded, backbone.embed(step.positives()),
-                        backbone.embed(step.negatives()), step.targetMask(), null);
+                NDArray loss = NextItemLoss.bce(encoded, step.positiveEmbeddings(), step.negativeEmbeddings(),
+                        step.targetMask(), null);
                 return List.of(new LossTerm(name(), Tensors.scale(loss, weight)));
             }
         };

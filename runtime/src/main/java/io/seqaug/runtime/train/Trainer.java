@@ -15,6 +15,7 @@ import io.seqaug.api.SequenceBatch;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
 import io.seqaug.datasets.BatchLoader;
+import io.seqaug.datasets.EvaluationCase;
 import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.datasets.NegativeSampler;
 import io.seqaug.datasets.TrainingExample;
@@ -53,6 +54,7 @@ public final class Trainer {
     private final Consumer<EpochRecord> listener;
     private final ParameterUpdater updater;
     private final List<TrainingExample> examples;
+    private final List<EvaluationCase> validation;
 
     /**
      * Creates a trainer.
@@ -79,6 +81,7 @@ public final class Trainer {
         this.updater = new ParameterUpdater(backbone.parameters(), options.learningRate(), options.beta1(),
                 options.beta2(), options.weightDecay());
         this.examples = backbone.causal() ? split.nextItemExamples() : split.prefixExamples();
+        this.validation = split.validation();
     }
 
     /**
@@ -162,7 +165,7 @@ public final class Trainer {
      * @return the metrics over every user
      */
     public Metrics validate() {
-        return evaluator.evaluate(backbone, split.validation(), root);
+        return evaluator.evaluate(backbone, validation, root);
     }
 
     private static final class EpochTotals {
@@ -222,13 +225,17 @@ public final class Trainer {
             NDArray mask = positives.gt(0).toType(DataType.FLOAT32, false);
             Map<String, NDArray> terms = new LinkedHashMap<>();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray encoded = backbone.encode(inputs, true);
-                NDArray rec = NextItemLoss.bce(encoded, backbone.embed(positives), backbone.embed(negatives), mask, null);
+                // Embeddings are looked up once and shared with the augmenter.
+                NDArray embedded = backbone.embed(inputs);
+                NDArray positiveEmbeddings = backbone.embed(positives);
+                NDArray negativeEmbeddings = backbone.embed(negatives);
+                NDArray encoded = backbone.encodeEmbedded(embedded, inputs, true);
+                NDArray rec = NextItemLoss.bce(encoded, positiveEmbeddings, negativeEmbeddings, mask, null);
                 terms.put("rec", rec);
                 NDArray total = rec;
                 if (augmenter != null) {
                     StepContext context = new StepContext(m, backbone, batch, inputs, positives, negatives, mask,
-                            encoded, rng);
+                            embedded, positiveEmbeddings, negativeEmbeddings, encoded, rng);
                     for (LossTerm term : augmenter.losses(context)) {
                         terms.merge(term.name(), term.value(), NDArray::add);
                         total = total.add(term.value());
