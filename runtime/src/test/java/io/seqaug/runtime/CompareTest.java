@@ -1,0 +1,53 @@
+package io.seqaug.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+class CompareTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGridSharesStageOneWritesReportsAndSkipsFinishedCellsOnRerun() throws IOException {
+        Path grid = Files.writeString(dir.resolve("grid.conf"), """
+                seqaug.train { epochs = 1, stage2-epochs = 1 }
+                grid {
+                  name = "tiny"
+                  datasets = ["synthetic"]
+                  backbones = ["sasrec"]
+                  augmenters = ["none", "basrec"]
+                  seeds = [1, 2]
+                  cells = [ { augmenter = "basrec", settings.augmenter.basrec.n-pairs = 1 } ]
+                }
+                """);
+        CliTestSupport.Run first = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "compare", "-c",
+                grid.toString()));
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("== stage 1 for synthetic-sasrec-s1").contains("== stage 1 for synthetic-sasrec-s2")
+                .contains("| synthetic | sasrec | basrec | 2 |");
+        Path out = dir.resolve("tiny");
+        assertThat(out.resolve("stage1").toFile().list()).containsExactlyInAnyOrder("synthetic-sasrec-s1",
+                "synthetic-sasrec-s2");
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(5);
+        assertThat(out.resolve("summary.md")).exists();
+        assertThat(out.resolve("ndcg10.png")).exists();
+        assertThat(out.resolve("valid-ndcg20.png")).exists();
+        // basrec cells start from the shared stage 1 and use their own settings
+        String config = Files.readString(out.resolve("cells/synthetic-sasrec-basrec-s1/config.conf"));
+        assertThat(config).contains("init-from").contains("synthetic-sasrec-s1");
+
+        CliTestSupport.Run rerun = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "compare", "-c",
+                grid.toString()));
+        assertThat(rerun.code()).isZero();
+        assertThat(rerun.out()).doesNotContain("== stage 1").doesNotContain("[stage")
+                .contains("already finished");
+        assertThat(rerun.out()).contains(first.out().substring(first.out().indexOf("# Test metrics")).strip());
+    }
+}
