@@ -29,7 +29,8 @@ import io.seqaug.api.Tensors;
  * training sequence are made by operators picked at random from the configured set; the backbone
  * encodes both in one pass, and an in-batch NT-Xent (InfoNCE) loss pulls each sequence's two views
  * together and pushes the other 2B - 2 views away. The representation of a view is the encoder
- * output at its last position, the one used for scoring.
+ * output at its last position, the one used for scoring; similarities are dot products (as in
+ * CoSeRec) or, with {@code similarity = cosine}, cosines.
  */
 public final class CoSeRec implements AugmenterProvider {
 
@@ -48,6 +49,10 @@ public final class CoSeRec implements AugmenterProvider {
         List<String> operators = config.getStringList("operators");
         double temperature = config.getDouble("temperature");
         double weight = config.getDouble("weight");
+        String similarity = config.getString("similarity");
+        if (!similarity.equals("dot") && !similarity.equals("cosine")) {
+            throw new IllegalArgumentException("seqaug.augmenter.coserec.similarity must be dot or cosine, got " + similarity);
+        }
         if (operators.isEmpty()) {
             throw new IllegalArgumentException("seqaug.augmenter.coserec.operators must name at least one operator");
         }
@@ -57,10 +62,11 @@ public final class CoSeRec implements AugmenterProvider {
         Config randomConfig = ConfigFactory.parseMap(Map.of("choices", operators,
                 "rate-min", config.getDouble("rate-min"), "rate-max", config.getDouble("rate-max")));
         SequenceOperator operator = context.operator("random", randomConfig);
-        return new Instance(operator, (float) temperature, (float) weight);
+        return new Instance(operator, (float) temperature, (float) weight, similarity.equals("cosine"));
     }
 
-    private record Instance(SequenceOperator operator, float temperature, float weight) implements Augmenter {
+    private record Instance(SequenceOperator operator, float temperature, float weight, boolean cosine)
+            implements Augmenter {
 
         @Override
         public Set<TrainingStage> activeStages() {
@@ -84,6 +90,9 @@ public final class CoSeRec implements AugmenterProvider {
             int batch = views.batchSize();
             NDArray ids = Tensors.create(m, views.items(), new Shape(2L * batch, views.length()));
             NDArray z = step.backbone().encode(ids, true).get(new NDIndex(":, -1, :"));
+            if (cosine) {
+                z = z.div(z.norm(new int[] {1}, true).maximum(1e-8f));
+            }
             return List.of(new LossTerm("contrastive", Tensors.scale(ntXent(z, batch, temperature), weight)));
         }
     }

@@ -134,14 +134,22 @@ class AugmenterLossTest {
         assertThatThrownBy(() -> augmenter("basrec", BASREC + ", rate-min = 0.8")).hasMessageContaining("rate-min");
     }
 
-    @Test
-    void coserecAddsAContrastiveLoss() {
+    @ParameterizedTest
+    @ValueSource(strings = {"dot", "cosine"})
+    void coserecAddsAContrastiveLoss(String similarity) {
         Augmenter coserec = augmenter("coserec", """
                 operators = [crop, mask, reorder, substitute, insert], rate-min = 0.2, rate-max = 0.7,
-                temperature = 1.0, weight = 0.1
-                """);
+                temperature = 0.5, weight = 0.1, similarity = %s
+                """.formatted(similarity));
         assertThat(coserec.viewsPerExample()).isEqualTo(2);
         assertThat(step(backbone("sasrec"), coserec)).hasSize(1).allSatisfy(v -> assertThat(v).isPositive().isFinite());
+    }
+
+    @Test
+    void coserecRejectsUnknownSimilarities() {
+        assertThatThrownBy(() -> augmenter("coserec", """
+                operators = [crop], rate-min = 0.2, rate-max = 0.7, temperature = 0.5, weight = 0.1, similarity = l1
+                """)).hasMessageContaining("must be dot or cosine");
     }
 
     @Test
