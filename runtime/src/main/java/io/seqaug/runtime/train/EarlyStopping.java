@@ -30,10 +30,6 @@ final class EarlyStopping {
         return sinceBest >= patience;
     }
 
-    double best() {
-        return best;
-    }
-
     int bestEpoch() {
         return bestEpoch;
     }

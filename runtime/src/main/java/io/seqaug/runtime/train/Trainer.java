@@ -85,15 +85,6 @@ public final class Trainer {
     }
 
     /**
-     * The training examples of this backbone (next-item or prefix examples).
-     *
-     * @return the examples
-     */
-    public List<TrainingExample> examples() {
-        return examples;
-    }
-
-    /**
      * Trains one stage with early stopping and restores its best parameters.
      *
      * @param stage the stage
