@@ -6,11 +6,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 
 /**
- * Row gathers that the engine differentiates reliably, for backbones and augmenters alike.
+ * Row gathers with a gradient, for backbones and augmenters alike.
  *
- * <p>Gathers go through the engine's embedding lookup, whose backward pass is the well-trodden one
- * of every item table: DJL's advanced indexing with an index array ({@code get(new NDIndex("{}",
- * index))}) produced sporadic non-finite values in long training runs on the PyTorch engine.
+ * <p>Gathers go through the engine's embedding lookup: one fused kernel forward and the same
+ * backward as every item table, where DJL's advanced indexing ({@code get(new NDIndex("{}", index))})
+ * builds an index list through several JNI calls per use.
  */
 public final class Rows {
 

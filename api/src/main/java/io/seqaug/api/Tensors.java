@@ -1,47 +1,38 @@
 package io.seqaug.api;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Creates engine arrays from host data with memory that the engine owns, and scales arrays that
- * need gradients safely.
+ * Two operations that DJL's PyTorch engine gets wrong in its obvious form.
  *
- * <p>On DJL's PyTorch engine, {@code NDManager.create(...)} wraps a Java direct buffer without
- * copying it, and arithmetic with a Java number ({@code x.mul(0.5f)}) builds such a wrapped scalar
- * and closes it right after the operation. Autograd keeps the scalar for the backward pass, but once
- * it is closed nothing on the Java side keeps its buffer alive: under garbage-collection pressure the
- * backward pass read freed memory and training diverged to NaN after a few dozen steps. Arrays made
- * here are copied into engine-owned memory once, and {@link #scale} keeps its factor alive with the
- * caller's manager, which closes it with the step.
+ * <p>{@code NDManager.create(...)} wraps a Java direct buffer without copying it; the buffer lives
+ * as long as the Java array object. Arithmetic with a Java number ({@code x.mul(0.5f)}) builds such
+ * a wrapped scalar and closes it right after the operation, but autograd keeps the scalar for the
+ * backward pass: under garbage-collection pressure the backward pass read freed memory and training
+ * diverged to NaN after a few dozen steps. {@link #scale} keeps its factor alive with the caller's
+ * manager; {@link #assign} gives a parameter engine-owned memory instead of a wrapped buffer.
  */
 public final class Tensors {
 
     private Tensors() {}
-
-    private static NDArray owned(NDArray wrapped) {
-        NDArray copy = wrapped.duplicate();
-        wrapped.close();
-        return copy;
-    }
 
     /**
      * Multiplies by a constant in a way that stays correct through the backward pass.
      *
      * @param x the array (may require gradients)
      * @param factor the constant
-     * @return {@code x * factor}, a new array in {@code x}'s manager
+     * @return {@code x * factor}, a new array in {@code x}'s manager, which also owns the constant
      */
     public static NDArray scale(NDArray x, float factor) {
-        NDArray constant = create(x.getManager(), new float[] {factor}, new Shape());
+        NDArray constant = x.getManager().create(new float[] {factor}, new Shape());
         return x.mul(constant);
     }
 
     /**
      * Replaces the values of an array (a parameter, typically) with host values, keeping the Java
-     * object, its shape and whether it requires gradients. The new values live in engine-owned
-     * memory; DJL's {@code set(float[])} is avoided because it goes through a wrapped host buffer.
+     * object, its shape and whether it requires gradients. The values are copied into engine-owned
+     * memory, because the array outlives the temporary that carries them in.
      *
      * @param target the array to overwrite
      * @param values row-major values, as many as the array has elements
@@ -52,45 +43,11 @@ public final class Tensors {
                     + target.getShape() + ", got " + values.length);
         }
         boolean trainable = target.hasGradient();
-        target.intern(create(target.getManager(), values, target.getShape()));
+        try (NDArray wrapped = target.getManager().create(values, target.getShape())) {
+            target.intern(wrapped.duplicate());
+        }
         if (trainable) {
             target.setRequiresGradient(true);
         }
-    }
-
-    /**
-     * An int32 array.
-     *
-     * @param manager the manager that owns the result
-     * @param data the values, row-major
-     * @param shape the shape
-     * @return the array
-     */
-    public static NDArray create(NDManager manager, int[] data, Shape shape) {
-        return owned(manager.create(data, shape));
-    }
-
-    /**
-     * An int64 array.
-     *
-     * @param manager the manager that owns the result
-     * @param data the values, row-major
-     * @param shape the shape
-     * @return the array
-     */
-    public static NDArray create(NDManager manager, long[] data, Shape shape) {
-        return owned(manager.create(data, shape));
-    }
-
-    /**
-     * A float32 array.
-     *
-     * @param manager the manager that owns the result
-     * @param data the values, row-major
-     * @param shape the shape
-     * @return the array
-     */
-    public static NDArray create(NDManager manager, float[] data, Shape shape) {
-        return owned(manager.create(data, shape));
     }
 }

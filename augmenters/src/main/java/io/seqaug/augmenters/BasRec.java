@@ -134,7 +134,7 @@ public final class BasRec implements AugmenterProvider {
             Backbone backbone = step.backbone();
             int copies = views.viewsPerExample();
             int batch = views.batchSize();
-            NDArray viewIds = Tensors.create(m, views.items(), new Shape((long) copies * batch, views.length()));
+            NDArray viewIds = m.create(views.items(), new Shape((long) copies * batch, views.length()));
             NDArray originalIds = step.inputs().tile(new long[] {copies, 1});
             NDArray original = step.inputEmbeddings().tile(new long[] {copies, 1, 1});
             NDArray augmented = backbone.embed(viewIds);
@@ -142,7 +142,7 @@ public final class BasRec implements AugmenterProvider {
             NDArray mixed = singleMixup.mix(original, augmented, lambda);
             // A position is real if it is real in either sequence (operators may change lengths).
             NDArray encoded = backbone.encodeEmbedded(mixed, originalIds.maximum(viewIds), true);
-            NDArray rates = Tensors.create(m, views.rates(), new Shape(copies, batch));
+            NDArray rates = m.create(views.rates(), new Shape(copies, batch));
             NDArray perSequenceLambda = lambda.reshape((long) copies * batch, -1).mean(new int[] {1}).reshape(copies, batch);
             NDArray weights = weighting.weights(rates, perSequenceLambda).reshape(-1);
             NDArray loss = NextItemLoss.bce(encoded, step.positiveEmbeddings().tile(new long[] {copies, 1, 1}),
@@ -161,7 +161,7 @@ public final class BasRec implements AugmenterProvider {
             NDArray total = null;
             for (MixupStrategy mixup : crossMixups) {
                 for (int i = 0; i < settings.wholeLevel(); i++) {
-                    NDArray partner = Tensors.create(m, permutation(batch, step.rng()), new Shape(batch));
+                    NDArray partner = m.create(permutation(batch, step.rng()), new Shape(batch));
                     NDArray lambda = mixup.sampleLambda(m, out.getShape(), step.rng());
                     NDArray loss = NextItemLoss.bce(mixup.mix(out, Rows.take(out, partner), lambda),
                             mixup.mix(positive, Rows.take(positive, partner), lambda),

@@ -88,7 +88,7 @@ public final class CoSeRec implements AugmenterProvider {
             ViewBatch views = step.batch().views();
             NDManager m = step.manager();
             int batch = views.batchSize();
-            NDArray ids = Tensors.create(m, views.items(), new Shape(2L * batch, views.length()));
+            NDArray ids = m.create(views.items(), new Shape(2L * batch, views.length()));
             NDArray z = step.backbone().encode(ids, true).get(new NDIndex(":, -1, :"));
             if (cosine) {
                 z = z.div(z.norm(new int[] {1}, true).maximum(1e-8f));
@@ -116,7 +116,7 @@ public final class CoSeRec implements AugmenterProvider {
         for (int i = 0; i < n; i++) {
             partner[i] = i < batch ? i + batch : i - batch;
         }
-        NDArray picked = logProbabilities.gather(Tensors.create(m, partner, new Shape(n, 1)), 1);
+        NDArray picked = logProbabilities.gather(m.create(partner, new Shape(n, 1)), 1);
         return picked.mean().neg().toType(DataType.FLOAT32, false);
     }
 }

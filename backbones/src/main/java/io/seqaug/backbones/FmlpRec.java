@@ -9,7 +9,6 @@ import io.seqaug.api.ModelDims;
 
 import java.util.ArrayList;
 import java.util.List;
-import io.seqaug.api.Tensors;
 
 /**
  * FMLP-Rec (Zhou et al., 2022): item and position embeddings, LayerNorm and dropout, then
@@ -101,8 +100,8 @@ final class FmlpRec extends BackboneBase {
         NDManager manager = x.getManager();
         long length = x.getShape().get(1);
         long frequencies = c.getShape().get(1);
-        NDArray forward = Tensors.create(manager, forwardDft, new Shape(length, 2 * frequencies));
-        NDArray inverse = Tensors.create(manager, inverseDft, new Shape(2 * frequencies, length));
+        NDArray forward = manager.create(forwardDft, new Shape(length, 2 * frequencies));
+        NDArray inverse = manager.create(inverseDft, new Shape(2 * frequencies, length));
         // [B, H, 2F]: real parts then imaginary parts of every feature's spectrum
         NDArray spectrum = x.transpose(0, 2, 1).matMul(forward);
         NDArray a = spectrum.get(new NDIndex("..., :" + frequencies));

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.Rows;
-import io.seqaug.api.Tensors;
 
 /**
  * Moves between a padded {@code [B, L, C]} layout and a packed {@code [N, C]} layout that holds only
@@ -53,8 +52,8 @@ final class Packing {
             }
         }
         NDManager manager = itemIds.getManager();
-        return new Packing(Tensors.create(manager, real, new Shape(real.length)),
-                Tensors.create(manager, slots, new Shape(slots.length)), batch, length);
+        return new Packing(manager.create(real, new Shape(real.length)),
+                manager.create(slots, new Shape(slots.length)), batch, length);
     }
 
     /**

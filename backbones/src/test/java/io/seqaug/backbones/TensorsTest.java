@@ -22,7 +22,7 @@ class TensorsTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             for (int round = 0; round < 20; round++) {
                 try (NDManager step = manager.newSubManager()) {
-                    NDArray x = Tensors.create(step, new float[] {1, 2, 3}, new Shape(3));
+                    NDArray x = step.create(new float[] {1, 2, 3}, new Shape(3));
                     x.setRequiresGradient(true);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray y = Tensors.scale(x.mul(x), 3f).sum();
@@ -45,9 +45,9 @@ class TensorsTest {
     @Test
     void rowsTakeGathersAndRoutesGradientsBack() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray table = Tensors.create(m, new float[] {1, 2, 3, 4, 5, 6}, new Shape(3, 2));
+            NDArray table = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(3, 2));
             table.setRequiresGradient(true);
-            NDArray index = Tensors.create(m, new long[] {2, 0, 2}, new Shape(3));
+            NDArray index = m.create(new long[] {2, 0, 2}, new Shape(3));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray picked = Rows.take(table, index);
                 assertThat(picked.getShape()).isEqualTo(new Shape(3, 2));

@@ -71,7 +71,7 @@ public final class GaussianNoise implements AugmenterProvider {
                 ViewBatch views = step.batch().views();
                 NDManager m = step.manager();
                 Backbone backbone = step.backbone();
-                NDArray ids = Tensors.create(m, views.items(), new Shape(views.batchSize(), views.length()));
+                NDArray ids = m.create(views.items(), new Shape(views.batchSize(), views.length()));
                 NDArray embedded = backbone.embed(ids);
                 NDArray noisy = embedded.add(m.randomNormal(0f, sigma, embedded.getShape(), embedded.getDataType()));
                 NDArray encoded = backbone.encodeEmbedded(noisy, ids, true);

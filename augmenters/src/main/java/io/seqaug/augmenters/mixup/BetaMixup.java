@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.MixupStrategy;
 
 import java.util.random.RandomGenerator;
-import io.seqaug.api.Tensors;
 
 /**
  * A mixup whose lambda ~ Beta(beta, beta) has one value per sequence and, depending on the
@@ -44,6 +43,6 @@ final class BetaMixup implements MixupStrategy {
         };
         float[] values = new float[(int) lambdaShape.size()];
         sampler.fill(values, rng);
-        return Tensors.create(manager, values, lambdaShape);
+        return manager.create(values, lambdaShape);
     }
 }

@@ -2,7 +2,6 @@ package io.seqaug.runtime.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import io.seqaug.runtime.compare.GridReport;
 import io.seqaug.runtime.compare.GridRunner;
 import io.seqaug.runtime.config.ConfigError;
@@ -11,7 +10,6 @@ import io.seqaug.runtime.train.StopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug compare}: a grid of experiments with a summary table and charts. */
@@ -27,12 +25,9 @@ final class CompareCommand implements Callable<Integer> {
             throw new ConfigError("compare needs a grid file: seqaug compare -c examples/quick.conf");
         }
         Bootstrap runtime = options.start();
-        if (!Files.isRegularFile(options.config)) {
-            throw new ConfigError(options.config + ": configuration file not found");
-        }
         Config file;
         try {
-            file = ConfigFactory.parseFile(options.config.toFile()).resolve();
+            file = ConfigLoader.parseFile(options.config).resolve();
         } catch (ConfigException e) {
             throw new ConfigError(e.getMessage(), e);
         }

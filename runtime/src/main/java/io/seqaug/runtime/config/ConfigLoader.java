@@ -54,19 +54,28 @@ public final class ConfigLoader {
      * @throws ConfigError on a missing file, a syntax error, an unknown key or a wrong type
      */
     public Config load(Path file, Map<String, String> overrides) {
-        Config reference = reference();
-        Config user = ConfigFactory.empty();
-        if (file != null) {
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigError(file + ": configuration file not found");
-            }
-            try {
-                user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
-            } catch (ConfigException e) {
-                throw new ConfigError(e.getMessage(), e);
-            }
+        return merge(reference(), parseFile(file), overrides);
+    }
+
+    /**
+     * Parses an experiment file.
+     *
+     * @param file the file, or {@code null} for none
+     * @return its settings, unresolved (empty for {@code null})
+     * @throws ConfigError when the file is missing or malformed
+     */
+    public static Config parseFile(Path file) {
+        if (file == null) {
+            return ConfigFactory.empty();
         }
-        return merge(reference, user, overrides);
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigError(file + ": configuration file not found");
+        }
+        try {
+            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
     }
 
     /**
@@ -96,17 +105,7 @@ public final class ConfigLoader {
      * @throws ConfigError on a missing file or a syntax error
      */
     public Config loadLenient(Path file, Map<String, String> overrides) {
-        Config user = ConfigFactory.empty();
-        if (file != null) {
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigError(file + ": configuration file not found");
-            }
-            try {
-                user = ConfigFactory.parseFile(file.toFile());
-            } catch (ConfigException e) {
-                throw new ConfigError(e.getMessage(), e);
-            }
-        }
+        Config user = parseFile(file);
         try {
             return parseOverrides(overrides).withFallback(user).withFallback(reference()).resolve();
         } catch (ConfigException e) {

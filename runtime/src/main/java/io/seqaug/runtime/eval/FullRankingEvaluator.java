@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import io.seqaug.api.Tensors;
 
 /**
  * Full-ranking evaluation of the published protocol: the last position's output is scored against
@@ -115,13 +114,13 @@ public final class FullRankingEvaluator {
                 // Unused slots repeat the padding id, which is masked anyway.
             }
             try (NDManager m = parent.newSubManager()) {
-                NDArray ids = Tensors.create(m, inputs, new Shape(n, length));
+                NDArray ids = m.create(inputs, new Shape(n, length));
                 NDArray last = backbone.encode(ids, false).get(new NDIndex(":, -1, :"));
                 NDArray scores = backbone.scoreAll(last);
-                NDArray maskIndex = Tensors.create(m, masked, new Shape(n, maskWidth));
+                NDArray maskIndex = m.create(masked, new Shape(n, maskWidth));
                 NDArray minusInf = m.full(maskIndex.getShape(), Float.NEGATIVE_INFINITY, DataType.FLOAT32);
                 scores = scores.scatter(maskIndex, minusInf, 1);
-                NDArray answerScores = scores.gather(Tensors.create(m, answers, new Shape(n, 1)), 1);
+                NDArray answerScores = scores.gather(m.create(answers, new Shape(n, 1)), 1);
                 long[] counts = scores.gte(answerScores).sum(new int[] {1}).toType(DataType.INT64, false).toLongArray();
                 for (int i = 0; i < n; i++) {
                     // The answer itself is among the items scoring >= its score; a NaN score

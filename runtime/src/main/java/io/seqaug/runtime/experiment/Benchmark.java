@@ -1,18 +1,14 @@
 package io.seqaug.runtime.experiment;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.TrainingStage;
 import io.seqaug.datasets.EvaluationCase;
-import io.seqaug.datasets.ItemSimilarityIndex;
 import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.datasets.NegativeSampler;
 import io.seqaug.datasets.SequenceDataset;
-import io.seqaug.datasets.SimilarityCache;
-import io.seqaug.datasets.SimilarityMethod;
 import io.seqaug.datasets.SyntheticDataset;
 import io.seqaug.runtime.config.Settings;
 import io.seqaug.runtime.eval.FullRankingEvaluator;
@@ -59,35 +55,23 @@ public final class Benchmark {
      * @param out where the figures go
      */
     public void run(Settings settings, int epochs, String augmenterName, int scaleItems, int scaleUsers, PrintStream out) {
-        long seed = settings.longValue("seed");
         String backboneName = settings.string("model.backbone");
-        int maxLength = settings.integer("model.max-length", 1, 10_000);
-        int hidden = settings.integer("model.hidden-size", 1, 65_536);
-        SequenceDataset dataset = DataLoading.load(settings, true);
-        LeaveOneOutSplit split = new LeaveOneOutSplit(dataset, maxLength);
-        ModelDims dims = new ModelDims(dataset.itemCount(), 1, hidden, maxLength);
-        long chunkBytes = settings.longValue("eval.chunk-bytes");
-        FullRankingEvaluator evaluator = new FullRankingEvaluator(chunkBytes);
-        SimilarityMethod method = SimilarityMethod.parse(settings.string("similarity.method"));
-        long similarityStart = System.nanoTime();
-        ItemSimilarityIndex similarity = new SimilarityCache(DataLoading.cacheDir(settings).resolve("similarity"))
-                .loadOrCompute(split, method, settings.integer("similarity.top-k", 1, 1000), seed);
-        double similaritySeconds = (System.nanoTime() - similarityStart) / 1e9;
-        ExperimentContext context = new ExperimentContext(registry, settings.subtree("operators"), dims, () -> similarity);
-        Augmenter augmenter = registry.augmenter(augmenterName).create(settings.subtree("augmenter." + augmenterName), context);
-
+        ExperimentSetup setup = ExperimentSetup.load(settings, registry);
+        SequenceDataset dataset = setup.dataset();
+        Augmenter augmenter = setup.augmenter(augmenterName);
+        // Timed apart from training, whether or not the augmenter needed it.
+        setup.context().similarity();
         out.printf(Locale.ROOT, "dataset %s: %,d users, %,d items; backbone %s; %d threads; batch %d%n", dataset.name(),
                 dataset.userCount(), dataset.itemCount(), backboneName, Runtime.getRuntime().availableProcessors(),
                 settings.integer("train.batch-size", 1, 1 << 20));
-        out.printf(Locale.ROOT, "item similarity (%s, cached after the first run): %.2f s%n", method.configName(),
-                similaritySeconds);
-        Engine.getInstance().setRandomSeed((int) seed);
-        Backbone backbone = registry.backbone(backboneName).create(dims, settings.subtree("backbone." + backboneName));
+        out.printf(Locale.ROOT, "item similarity (%s, cached after the first run): %.2f s%n",
+                settings.string("similarity.method"), setup.similaritySeconds());
+        Backbone backbone = setup.backbone(backboneName);
         TrainOptions options = TrainOptions.from(settings).withoutValidation();
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
             List<EpochRecord> records = new ArrayList<>();
-            Trainer trainer = new Trainer(options, backbone, split, new NegativeSampler(dataset), evaluator, root,
+            Trainer trainer = new Trainer(options, backbone, setup.split(), new NegativeSampler(dataset), setup.evaluator(), root,
                     new StopSignal(), records::add);
             trainer.train(TrainingStage.BACKBONE, epochs, null, false, epoch -> { });
             trainer.train(TrainingStage.AUGMENTED, epochs, augmenter, false, epoch -> { });
@@ -109,7 +93,9 @@ public final class Benchmark {
         }
         out.printf(Locale.ROOT, "peak resident memory: %,d MiB%n", ProcessMemory.peakResidentMiB());
         if (scaleItems > 0) {
-            scale(settings, backboneName, hidden, maxLength, scaleItems, scaleUsers, chunkBytes, seed, out);
+            ModelDims dims = setup.dims();
+            scale(settings, backboneName, dims.hiddenSize(), dims.maxLength(), scaleItems, scaleUsers,
+                    settings.longValue("eval.chunk-bytes"), settings.longValue("seed"), out);
         }
     }
 

@@ -1,18 +1,13 @@
 package io.seqaug.runtime.experiment;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
-import io.seqaug.api.ModelDims;
 import io.seqaug.api.TrainingStage;
-import io.seqaug.datasets.ItemSimilarityIndex;
 import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.datasets.NegativeSampler;
 import io.seqaug.datasets.SequenceDataset;
-import io.seqaug.datasets.SimilarityCache;
-import io.seqaug.datasets.SimilarityMethod;
 import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.Settings;
 import io.seqaug.runtime.eval.FullRankingEvaluator;
@@ -29,8 +24,6 @@ import io.seqaug.runtime.train.StopSignal;
 import io.seqaug.runtime.train.TrainOptions;
 import io.seqaug.runtime.train.Trainer;
 import jakarta.inject.Inject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -50,8 +43,6 @@ import java.util.Map;
  * {@code stage1.ckpt}, {@code best.ckpt} and, atomically at the end, {@code results.json}.
  */
 public final class Experiment {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
 
     private final ProviderRegistry registry;
 
@@ -92,58 +83,25 @@ public final class Experiment {
      */
     public RunResult run(Settings settings, StopSignal stop, PrintStream console) {
         long started = System.nanoTime();
-        long seed = settings.longValue("seed");
         String backboneName = settings.string("model.backbone");
         String augmenterName = settings.string("augmenter.name");
-        // Fail on unknown names before any data is read.
-        var backboneProvider = registry.backbone(backboneName);
-        var augmenterProvider = registry.augmenter(augmenterName);
-        int maxLength = settings.integer("model.max-length", 1, 10_000);
-        int hidden = settings.integer("model.hidden-size", 1, 65_536);
+        // Fail on unknown names and bad values before any data is read.
+        registry.backbone(backboneName);
+        registry.augmenter(augmenterName);
         TrainOptions options = TrainOptions.from(settings);
         int stage1Epochs = settings.integer("train.epochs", 0, Integer.MAX_VALUE);
         int stage2Epochs = settings.integer("train.stage2-epochs", 0, Integer.MAX_VALUE);
         String initFrom = settings.string("train.init-from");
-        SimilarityMethod method;
-        try {
-            method = SimilarityMethod.parse(settings.string("similarity.method"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigError("seqaug.similarity.method: " + e.getMessage(), e);
-        }
-        int topK = settings.integer("similarity.top-k", 1, 1000);
-        long chunkBytes = settings.longValue("eval.chunk-bytes");
-        if (chunkBytes < 1 << 20) {
-            throw new ConfigError("seqaug.eval.chunk-bytes must be at least 1 MiB, got " + chunkBytes);
-        }
 
-        SequenceDataset dataset = DataLoading.load(settings, true);
-        LeaveOneOutSplit split = new LeaveOneOutSplit(dataset, maxLength);
-        // One reserved id after the real items (the mask token), whatever the augmenter, so that
-        // checkpoints are interchangeable between augmenters.
-        ModelDims dims = new ModelDims(dataset.itemCount(), 1, hidden, maxLength);
+        ExperimentSetup setup = ExperimentSetup.load(settings, registry);
+        SequenceDataset dataset = setup.dataset();
+        LeaveOneOutSplit split = setup.split();
+        FullRankingEvaluator evaluator = setup.evaluator();
         Path runDir = runDirectory(settings);
         // Stored in checkpoints, parsed back by `seqaug evaluate`: JSON is exact and compact.
         String configText = settings.config().getConfig("seqaug").root().render(ConfigRenderOptions.concise());
-        double[] similaritySeconds = {0};
-        ExperimentContext context = new ExperimentContext(registry, settings.subtree("operators"), dims, () -> {
-            long t = System.nanoTime();
-            ItemSimilarityIndex index = new SimilarityCache(DataLoading.cacheDir(settings).resolve("similarity"))
-                    .loadOrCompute(split, method, topK, seed);
-            similaritySeconds[0] = (System.nanoTime() - t) / 1e9;
-            LOG.info("item similarity ({}): {} s, {} item(s) without co-occurrence", method.configName(),
-                    String.format(Locale.ROOT, "%.2f", similaritySeconds[0]), index.fallbackCount());
-            return index;
-        });
-
-        Engine.getInstance().setRandomSeed((int) seed);
-        Backbone backbone = backboneProvider.create(dims, settings.subtree("backbone." + backboneName));
-        Augmenter augmenter;
-        try {
-            augmenter = augmenterProvider.create(settings.subtree("augmenter." + augmenterName), context);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigError(e.getMessage(), e);
-        }
-        augmenter.prepare(split.trainingInputs());
+        Backbone backbone = setup.backbone(backboneName);
+        Augmenter augmenter = setup.augmenter(augmenterName);
 
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
@@ -152,7 +110,6 @@ public final class Experiment {
                     .render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false)));
             Path epochLog = runDir.resolve("epochs.jsonl");
             try (BufferedWriter log = Files.newBufferedWriter(epochLog, StandardCharsets.UTF_8)) {
-                FullRankingEvaluator evaluator = new FullRankingEvaluator(chunkBytes);
                 Trainer trainer = new Trainer(options, backbone, split, new NegativeSampler(dataset), evaluator, root, stop,
                         record -> logEpoch(record, log, console));
                 StageResult stage1 = null;
@@ -185,7 +142,7 @@ public final class Experiment {
                 boolean interrupted = stop.requested();
                 RunResult result = new RunResult(runDir, stage1, stage2, valid, test, testSeconds,
                         ProcessMemory.peakResidentMiB(), interrupted);
-                writeResults(result, settings, dataset, similaritySeconds[0], (System.nanoTime() - started) / 1e9);
+                writeResults(result, settings, dataset, setup.similaritySeconds(), (System.nanoTime() - started) / 1e9);
                 console.printf(Locale.ROOT, "test  %s%n", test);
                 console.println("results: " + runDir.resolve("results.json"));
                 return result;

@@ -210,9 +210,9 @@ public final class Trainer {
             TrainingStage stage, int epoch) {
         try (NDManager m = root.newSubManager()) {
             Shape shape = new Shape(batch.size(), batch.length());
-            NDArray inputs = Tensors.create(m, batch.inputs(), shape);
-            NDArray positives = Tensors.create(m, batch.positives(), shape);
-            NDArray negatives = Tensors.create(m, batch.negatives(), shape);
+            NDArray inputs = m.create(batch.inputs(), shape);
+            NDArray positives = m.create(batch.positives(), shape);
+            NDArray negatives = m.create(batch.negatives(), shape);
             NDArray mask = positives.gt(0).toType(DataType.FLOAT32, false);
             Map<String, NDArray> terms = new LinkedHashMap<>();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
