@@ -35,11 +35,10 @@ import io.seqaug.api.Tensors;
  * made by the configured operator on the loader thread. The item embeddings of original and copy
  * are mixed, {@code lambda x E(orig) + (1 - lambda) x E(copy)}, the backbone encodes the mixture
  * ({@link Backbone#encodeEmbedded}), and the loss against the original targets is weighted per
- * sequence by the configured weighting of (rate, lambda): a weighted mean over the copies' target
- * positions. (The published code's broadcasting turns the weights into one factor, their sum, on
- * the plain mean; with min-max normalised weights that sum is about 1.4 on Beauty, so both give
- * each copy a loss of the usual size, and here the weights also pick which sequences count.) As in
- * the published code the copies' losses are summed. All copies go through the encoder in one
+ * sequence by the configured weighting of (rate, lambda) and reduced as
+ * {@code single-reduction} says ({@link SingleReduction}: by default as the authors' code computes
+ * it, each copy's mean BCE times the sum of its weights). As in the published code the copies'
+ * losses are summed. All copies go through the encoder in one
  * batched pass.
  *
  * <p><b>Cross-sequence augmentation.</b> The batch's encoder outputs and its positive and negative
@@ -144,12 +143,10 @@ public final class BasRec implements AugmenterProvider {
             NDArray encoded = backbone.encodeEmbedded(mixed, originalIds.maximum(viewIds), true);
             NDArray rates = m.create(views.rates(), new Shape(copies, batch));
             NDArray perSequenceLambda = lambda.reshape((long) copies * batch, -1).mean(new int[] {1}).reshape(copies, batch);
-            NDArray weights = weighting.weights(rates, perSequenceLambda).reshape(-1);
-            NDArray loss = NextItemLoss.bce(encoded, step.positiveEmbeddings().tile(new long[] {copies, 1, 1}),
+            NDArray weights = weighting.weights(rates, perSequenceLambda);
+            return settings.singleReduction().loss(encoded, step.positiveEmbeddings().tile(new long[] {copies, 1, 1}),
                     step.negativeEmbeddings().tile(new long[] {copies, 1, 1}),
                     step.targetMask().tile(new long[] {copies, 1}), weights);
-            // The mean over all copies times their number: the sum of per-copy losses.
-            return Tensors.scale(loss, copies);
         }
 
         private NDArray crossSequenceLoss(StepContext step) {

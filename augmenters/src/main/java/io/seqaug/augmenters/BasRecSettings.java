@@ -12,6 +12,7 @@ import java.util.List;
  * @param operator the operator applied to each copy
  * @param singleMixup the mixup of original and augmented item embeddings
  * @param weighting the weighting of the copies' losses
+ * @param singleReduction how the copies' weighted losses are reduced to one number
  * @param singleWeight the weight of the single-sequence loss
  * @param crossSequence whether cross-sequence augmentation is on
  * @param wholeLevel how many times each cross mixup is applied
@@ -22,7 +23,7 @@ import java.util.List;
  * @param rateMax the largest operator rate
  */
 public record BasRecSettings(boolean singleSequence, int pairs, String operator, String singleMixup, String weighting,
-        double singleWeight, boolean crossSequence, int wholeLevel, List<String> crossMixups, double crossWeight,
+        SingleReduction singleReduction, double singleWeight, boolean crossSequence, int wholeLevel, List<String> crossMixups, double crossWeight,
         double beta, double rateMin, double rateMax) {
 
     /** Validates ranges, naming the key. */
@@ -50,7 +51,8 @@ public record BasRecSettings(boolean singleSequence, int pairs, String operator,
      */
     public static BasRecSettings from(Config c) {
         return new BasRecSettings(c.getBoolean("single-sequence"), c.getInt("n-pairs"), c.getString("operator"),
-                c.getString("single-mixup"), c.getString("weighting"), c.getDouble("single-weight"),
+                c.getString("single-mixup"), c.getString("weighting"),
+                SingleReduction.parse(c.getString("single-reduction")), c.getDouble("single-weight"),
                 c.getBoolean("cross-sequence"), c.getInt("n-whole-level"), c.getStringList("cross-mixups"),
                 c.getDouble("cross-weight"), c.getDouble("beta"), c.getDouble("rate-min"), c.getDouble("rate-max"));
     }

@@ -41,7 +41,7 @@ class AugmenterLossTest {
     private static final ModelDims DIMS = new ModelDims(DATA.itemCount(), 1, 8, 10);
     private static final String BASREC = """
             single-sequence = true, n-pairs = 2, operator = random, single-mixup = sequence-wise, weighting = adaptive,
-            single-weight = 1.0, cross-sequence = true, n-whole-level = 3, cross-mixups = [item-wise, feature-wise],
+            single-reduction = published, single-weight = 1.0, cross-sequence = true, n-whole-level = 3, cross-mixups = [item-wise, feature-wise],
             cross-weight = 1.0, beta = 0.4, rate-min = 0.2, rate-max = 0.7
             """;
     private static NDManager manager;

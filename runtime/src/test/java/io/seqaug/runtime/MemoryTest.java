@@ -41,7 +41,7 @@ class MemoryTest {
                 .getInstance(io.seqaug.runtime.plugins.ProviderRegistry.class);
         Augmenter basrec = registry.augmenter("basrec").create(ConfigFactory.parseString("""
                 single-sequence = true, n-pairs = 1, operator = reorder, single-mixup = sequence-wise,
-                weighting = adaptive, single-weight = 1.0, cross-sequence = true, n-whole-level = 1,
+                weighting = adaptive, single-reduction = published, single-weight = 1.0, cross-sequence = true, n-whole-level = 1,
                 cross-mixups = [item-wise, feature-wise], cross-weight = 1.0, beta = 0.4, rate-min = 0.2, rate-max = 0.7
                 """), new TestAugmenterContext(registry, dims));
         try (NDManager root = NDManager.newBaseManager()) {

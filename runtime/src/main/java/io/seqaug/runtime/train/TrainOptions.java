@@ -1,5 +1,7 @@
 package io.seqaug.runtime.train;
 
+import io.seqaug.api.TrainingStage;
+import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.Settings;
 
 /**
@@ -10,14 +12,56 @@ import io.seqaug.runtime.config.Settings;
  * @param beta1 Adam's first-moment decay
  * @param beta2 Adam's second-moment decay
  * @param weightDecay L2 penalty added to the gradient
- * @param patience validations without improvement before a stage stops
- * @param startValid first epoch (0-based) that is validated
+ * @param patience validations without improvement before stage 1 stops
+ * @param startValid first epoch (0-based) of stage 1 that is validated
+ * @param stage2Patience validations without improvement before stage 2 stops
+ * @param stage2StartValid first epoch (0-based) of stage 2 that is validated
  * @param prefetch batches the loader may prepare ahead
  * @param progress whether to draw a progress bar
  * @param seed the run's seed
  */
 public record TrainOptions(int batchSize, float learningRate, float beta1, float beta2, float weightDecay, int patience,
-        int startValid, int prefetch, boolean progress, long seed) {
+        int startValid, int stage2Patience, int stage2StartValid, int prefetch, boolean progress, long seed) {
+
+    /**
+     * The same schedule in both stages.
+     *
+     * @param batchSize sequences per batch
+     * @param learningRate Adam's learning rate
+     * @param beta1 Adam's first-moment decay
+     * @param beta2 Adam's second-moment decay
+     * @param weightDecay L2 penalty added to the gradient
+     * @param patience validations without improvement before a stage stops
+     * @param startValid first epoch (0-based) that is validated
+     * @param prefetch batches the loader may prepare ahead
+     * @param progress whether to draw a progress bar
+     * @param seed the run's seed
+     */
+    public TrainOptions(int batchSize, float learningRate, float beta1, float beta2, float weightDecay, int patience,
+            int startValid, int prefetch, boolean progress, long seed) {
+        this(batchSize, learningRate, beta1, beta2, weightDecay, patience, startValid, patience, startValid, prefetch,
+                progress, seed);
+    }
+
+    /**
+     * Early-stopping patience of a stage.
+     *
+     * @param stage the stage
+     * @return validations without improvement before it stops
+     */
+    public int patience(TrainingStage stage) {
+        return stage == TrainingStage.AUGMENTED ? stage2Patience : patience;
+    }
+
+    /**
+     * First validated epoch of a stage.
+     *
+     * @param stage the stage
+     * @return the 0-based epoch
+     */
+    public int startValid(TrainingStage stage) {
+        return stage == TrainingStage.AUGMENTED ? stage2StartValid : startValid;
+    }
 
     /**
      * Reads {@code seqaug.train.*} and {@code seqaug.seed}, checking every range.
@@ -26,10 +70,19 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
      * @return the options
      */
     public static TrainOptions from(Settings s) {
+        int patience = s.integer("train.patience", 1, Integer.MAX_VALUE);
+        int startValid = s.integer("train.start-valid", 0, Integer.MAX_VALUE);
+        // -1: stage 2 follows stage 1's schedule.
+        int stage2Patience = s.integer("train.stage2-patience", -1, Integer.MAX_VALUE);
+        int stage2StartValid = s.integer("train.stage2-start-valid", -1, Integer.MAX_VALUE);
+        if (stage2Patience == 0) {
+            throw new ConfigError("seqaug.train.stage2-patience must be -1 (same as patience) or >= 1, got 0");
+        }
         return new TrainOptions(s.integer("train.batch-size", 1, 1 << 20), (float) s.number("train.learning-rate", 0, 10),
                 (float) s.number("train.adam-beta1", 0, 0.999999), (float) s.number("train.adam-beta2", 0, 0.999999),
-                (float) s.number("train.weight-decay", 0, 10), s.integer("train.patience", 1, Integer.MAX_VALUE),
-                s.integer("train.start-valid", 0, Integer.MAX_VALUE), s.integer("train.prefetch", 1, 1024),
+                (float) s.number("train.weight-decay", 0, 10), patience, startValid,
+                stage2Patience < 0 ? patience : stage2Patience, stage2StartValid < 0 ? startValid : stage2StartValid,
+                s.integer("train.prefetch", 1, 1024),
                 s.flag("train.progress"), s.longValue("seed"));
     }
 
@@ -41,6 +94,6 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
      */
     public TrainOptions withoutValidation() {
         return new TrainOptions(batchSize, learningRate, beta1, beta2, weightDecay, Integer.MAX_VALUE, Integer.MAX_VALUE,
-                prefetch, false, seed);
+                Integer.MAX_VALUE, Integer.MAX_VALUE, prefetch, false, seed);
     }
 }

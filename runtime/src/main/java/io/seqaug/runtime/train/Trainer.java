@@ -98,7 +98,7 @@ public final class Trainer {
     public StageResult train(TrainingStage stage, int maxEpochs, Augmenter augmenter, boolean startFromCurrent,
             Consumer<Integer> onBest) {
         Augmenter active = augmenter != null && augmenter.activeStages().contains(stage) ? augmenter : null;
-        EarlyStopping stopping = new EarlyStopping(options.patience());
+        EarlyStopping stopping = new EarlyStopping(options.patience(stage));
         float[][] best = null;
         Metrics bestValid = null;
         if (startFromCurrent) {
@@ -126,7 +126,7 @@ public final class Trainer {
             Metrics valid = null;
             boolean improved = false;
             double validSeconds = 0;
-            if (epoch >= options.startValid()) {
+            if (epoch >= options.startValid(stage)) {
                 long validStart = System.nanoTime();
                 valid = validate();
                 validSeconds = (System.nanoTime() - validStart) / 1e9;
