@@ -100,4 +100,16 @@ public interface Backbone {
     default NDArray scoreAll(NDArray hidden) {
         return hidden.getNDArrayInternal().linear(hidden, itemTable(), null).singletonOrThrow();
     }
+
+    /**
+     * An estimate of the floating-point work of one forward pass over one sequence of
+     * {@code length} real items (no padding), a multiply-add counting as two operations. Used only
+     * by speed reports, to say how close training runs to the machine's arithmetic rate.
+     *
+     * @param length real items in the sequence
+     * @return operations, or 0 when the backbone does not say
+     */
+    default double forwardFlops(int length) {
+        return 0;
+    }
 }

@@ -152,4 +152,14 @@ final class FmlpRec extends BackboneBase {
         }
         return m;
     }
+
+    @Override
+    public double forwardFlops(int length) {
+        double h = dims().hiddenSize();
+        double n = length;
+        double log = Math.max(1, Math.log(n) / Math.log(2));
+        // per block: feed-forward (8 H^2 per item), a forward and an inverse real FFT along the
+        // sequence (about 2.5 n log2 n per feature each) and the complex filter product (6 per value)
+        return settings.layers() * (2 * 8 * n * h * h + 2 * 2.5 * n * log * h + 6 * n * h);
+    }
 }

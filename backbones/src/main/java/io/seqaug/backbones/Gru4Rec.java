@@ -64,4 +64,17 @@ final class Gru4Rec extends BackboneBase {
         NDList out = x.getNDArrayInternal().gru(x, state, weights, false, settings.layers(), 0.0, training, false, true);
         return dense.apply(out.get(0));
     }
+
+    @Override
+    public double forwardFlops(int length) {
+        double e = dims().hiddenSize();
+        double g = settings.gruHidden();
+        double perItem = 0;
+        for (int l = 0; l < settings.layers(); l++) {
+            // three gates, each an input and a recurrent matrix product
+            perItem += 2 * 3 * g * ((l == 0 ? e : g) + g);
+        }
+        // the dense layer back to the embedding width
+        return length * (perItem + 2 * g * e);
+    }
 }

@@ -119,4 +119,13 @@ final class SasRec extends BackboneBase {
         NDArray out = Layers.dropout(block.out().apply(context), settings.hiddenDropout(), training);
         return block.norm().apply(out.addi(x));
     }
+
+    @Override
+    public double forwardFlops(int length) {
+        double h = dims().hiddenSize();
+        double n = length;
+        // per block: query-key-value and output projections (4 H^2), feed-forward (8 H^2) per item,
+        // causal attention scores and weighted sum over the real items (2 n^2 H, counted in full)
+        return settings.layers() * (2 * 12 * n * h * h + 2 * 2 * n * n * h);
+    }
 }

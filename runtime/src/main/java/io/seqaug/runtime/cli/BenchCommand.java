@@ -15,7 +15,8 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--epochs", defaultValue = "2", description = "Epochs of each kind of training (default ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "3",
+            description = "Epochs of each kind of training: the first, then the steady state (default ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--augmenter", defaultValue = "basrec",

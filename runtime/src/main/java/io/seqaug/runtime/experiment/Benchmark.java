@@ -1,6 +1,8 @@
 package io.seqaug.runtime.experiment;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.ModelDims;
@@ -10,9 +12,12 @@ import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.datasets.NegativeSampler;
 import io.seqaug.datasets.SequenceDataset;
 import io.seqaug.datasets.SyntheticDataset;
+import io.seqaug.datasets.TrainingExample;
 import io.seqaug.runtime.config.Settings;
 import io.seqaug.runtime.eval.FullRankingEvaluator;
 import io.seqaug.runtime.plugins.ProviderRegistry;
+import io.seqaug.runtime.report.Allocator;
+import io.seqaug.runtime.report.ProcessCpu;
 import io.seqaug.runtime.report.ProcessMemory;
 import io.seqaug.runtime.train.EpochRecord;
 import io.seqaug.runtime.train.StopSignal;
@@ -24,11 +29,15 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Speed and memory figures of the configured backbone on the configured dataset: plain training
  * epochs, stage-2 epochs with an augmenter, full-ranking evaluation of every user, and optionally
- * evaluation on a large synthetic catalog. No validation runs inside the timed epochs.
+ * evaluation on a large synthetic catalog. No validation runs inside the timed epochs. The first
+ * epoch (warm-up) and the steady state (median of the rest) are reported apart, with the process's
+ * user and kernel CPU time, page faults, and the estimated arithmetic as a share of the machine's
+ * measured matrix-multiply rate.
  */
 public final class Benchmark {
 
@@ -61,41 +70,154 @@ public final class Benchmark {
         Augmenter augmenter = setup.augmenter(augmenterName);
         // Timed apart from training, whether or not the augmenter needed it.
         setup.context().similarity();
-        out.printf(Locale.ROOT, "dataset %s: %,d users, %,d items; backbone %s; %d threads; batch %d%n", dataset.name(),
-                dataset.userCount(), dataset.itemCount(), backboneName, Runtime.getRuntime().availableProcessors(),
-                settings.integer("train.batch-size", 1, 1 << 20));
+        out.printf(Locale.ROOT, "dataset %s: %,d users, %,d items; backbone %s; %d cores; batch %d; allocator: %s%n",
+                dataset.name(), dataset.userCount(), dataset.itemCount(), backboneName,
+                Runtime.getRuntime().availableProcessors(), settings.integer("train.batch-size", 1, 1 << 20),
+                Allocator.describe());
         out.printf(Locale.ROOT, "item similarity (%s, cached after the first run): %.2f s%n",
                 settings.string("similarity.method"), setup.similaritySeconds());
         Backbone backbone = setup.backbone(backboneName);
         TrainOptions options = TrainOptions.from(settings).withoutValidation();
+        List<Phase> phases = new ArrayList<>();
+        double matmul;
         try (NDManager root = NDManager.newBaseManager()) {
+            matmul = matmulGflops(root);
             backbone.initialize(root);
             List<EpochRecord> records = new ArrayList<>();
             Trainer trainer = new Trainer(options, backbone, setup.split(), new NegativeSampler(dataset), setup.evaluator(), root,
                     new StopSignal(), records::add);
+            List<TrainingExample> examples = backbone.causal() ? setup.split().nextItemExamples()
+                    : setup.split().prefixExamples();
+            double plainFlops = trainingFlops(backbone, examples, 0);
+            ProcessCpu before = ProcessCpu.now();
             trainer.train(TrainingStage.BACKBONE, epochs, null, false, epoch -> { });
+            phases.add(Phase.of("plain " + backboneName, records, ProcessCpu.now().since(before), plainFlops));
+            records.clear();
+            int views = augmenter.activeStages().contains(TrainingStage.AUGMENTED) ? augmenter.viewsPerExample() : 0;
+            before = ProcessCpu.now();
             trainer.train(TrainingStage.AUGMENTED, epochs, augmenter, false, epoch -> { });
-            out.printf(Locale.ROOT, "%-28s %8s %10s %12s  %s%n", "training", "epoch", "seconds", "sequences/s", "losses");
-            for (EpochRecord r : records) {
-                String kind = r.stage() == TrainingStage.BACKBONE ? "plain " + backboneName : augmenterName + " stage 2";
-                out.printf(Locale.ROOT, "%-28s %8d %10.2f %12.0f  %s%n", kind, r.epoch(), r.trainSeconds(),
-                        r.sequences() / r.trainSeconds(), r.losses());
-            }
+            phases.add(Phase.of(augmenterName + " stage 2", records, ProcessCpu.now().since(before),
+                    trainingFlops(backbone, examples, views)));
             int rounds = 3;
-            double best = Double.MAX_VALUE;
+            List<Double> seconds = new ArrayList<>();
+            before = ProcessCpu.now();
             for (int i = 0; i < rounds; i++) {
                 long t = System.nanoTime();
                 trainer.validate();
-                best = Math.min(best, (System.nanoTime() - t) / 1e9);
+                seconds.add((System.nanoTime() - t) / 1e9);
             }
-            out.printf(Locale.ROOT, "full-ranking evaluation of %,d users over %,d items: %.2f s (best of %d)%n",
-                    dataset.userCount(), dataset.itemCount(), best, rounds);
+            phases.add(new Phase("full-ranking evaluation", seconds, ProcessCpu.now().since(before), Map.of(),
+                    evaluationFlops(backbone, setup.split().validation(), dataset.itemCount())));
+        }
+        out.printf(Locale.ROOT, "matrix multiply rate of this machine (1024 x 1024 float32, engine threads): %.1f GFLOP/s%n",
+                matmul);
+        out.printf(Locale.ROOT, "%-24s %6s %9s %10s %9s %8s %8s %5s %12s %9s %7s%n", "phase", "epochs", "first s",
+                "steady s", "seq/s", "user s", "sys s", "sys%", "minor faults", "GFLOP/ep", "% peak");
+        boolean kernelHeavy = false;
+        for (Phase p : phases) {
+            double steady = p.steadySeconds();
+            double rate = p.flopsPerEpoch() / steady / 1e9;
+            out.printf(Locale.ROOT, "%-24s %6d %9.2f %10s %9s %8.1f %8.1f %4.0f%% %,12d %9.1f %6.1f%%%n", p.name(),
+                    p.seconds().size(), p.seconds().get(0),
+                    p.seconds().size() > 1 ? String.format(Locale.ROOT, "%.2f", steady) : "-",
+                    p.sequences() > 0 ? String.format(Locale.ROOT, "%.0f", p.sequences() / steady) : "-",
+                    p.cpu().userSeconds(), p.cpu().systemSeconds(), 100 * p.cpu().systemShare(), p.cpu().minorFaults(),
+                    p.flopsPerEpoch() / 1e9, 100 * rate / matmul);
+            kernelHeavy |= p.cpu().systemShare() > 0.10;
+        }
+        out.println("steady = median of the epochs after the first; GFLOP/ep: estimated work on real (unpadded) items,"
+                + " training = 3 x forward, each augmented view encoded once; % peak: steady GFLOP/s over the matmul rate");
+        for (Phase p : phases) {
+            if (!p.losses().isEmpty()) {
+                out.printf(Locale.ROOT, "losses, %s, last epoch: %s%n", p.name(), p.losses());
+            }
+        }
+        if (kernelHeavy) {
+            out.printf(Locale.ROOT, "WARNING: more than 10%% of the CPU time was spent in the kernel (allocator: %s);"
+                    + " training is paying for page faults. Run through ./seqaug, which preloads tcmalloc or tunes glibc"
+                    + " malloc, or install libtcmalloc-minimal4.%n", Allocator.describe());
         }
         out.printf(Locale.ROOT, "peak resident memory: %,d MiB%n", ProcessMemory.peakResidentMiB());
         if (scaleItems > 0) {
             ModelDims dims = setup.dims();
             scale(settings, backboneName, dims.hiddenSize(), dims.maxLength(), scaleItems, scaleUsers,
                     settings.longValue("eval.chunk-bytes"), settings.longValue("seed"), out);
+        }
+    }
+
+    /**
+     * One timed phase.
+     *
+     * @param name what ran
+     * @param seconds wall seconds of every epoch (or evaluation round), in order
+     * @param cpu CPU time and page faults of the whole phase
+     * @param losses mean losses of the last epoch
+     * @param flopsPerEpoch estimated floating-point work of one epoch
+     */
+    private record Phase(String name, List<Double> seconds, ProcessCpu cpu, Map<String, Double> losses,
+            double flopsPerEpoch, long sequences) {
+
+        Phase(String name, List<Double> seconds, ProcessCpu cpu, Map<String, Double> losses, double flopsPerEpoch) {
+            this(name, seconds, cpu, losses, flopsPerEpoch, 0);
+        }
+
+        static Phase of(String name, List<EpochRecord> records, ProcessCpu cpu, double flopsPerEpoch) {
+            List<Double> seconds = records.stream().map(EpochRecord::trainSeconds).toList();
+            EpochRecord last = records.get(records.size() - 1);
+            return new Phase(name, seconds, cpu, last.losses(), flopsPerEpoch, last.sequences());
+        }
+
+        /** The median of the epochs after the first, or the first when there is only one. */
+        double steadySeconds() {
+            if (seconds.size() == 1) {
+                return seconds.get(0);
+            }
+            double[] rest = seconds.subList(1, seconds.size()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int mid = rest.length / 2;
+            return rest.length % 2 == 1 ? rest[mid] : (rest[mid - 1] + rest[mid]) / 2;
+        }
+    }
+
+    /**
+     * Estimated work of one training epoch: forward, plus backward at twice the forward, of every
+     * example and of every augmented view, plus the loss's dot products.
+     */
+    static double trainingFlops(Backbone backbone, List<TrainingExample> examples, int viewsPerExample) {
+        double hidden = backbone.dims().hiddenSize();
+        double total = 0;
+        for (TrainingExample e : examples) {
+            int n = e.input().length;
+            total += (1 + viewsPerExample) * (backbone.forwardFlops(n) + 2 * 2 * n * hidden);
+        }
+        return 3 * total;
+    }
+
+    /** Estimated work of scoring every case: the encoder, and a dot product with every item. */
+    static double evaluationFlops(Backbone backbone, List<EvaluationCase> cases, int items) {
+        double total = 0;
+        for (EvaluationCase c : cases) {
+            total += backbone.forwardFlops(c.input().length) + 2.0 * items * backbone.dims().hiddenSize();
+        }
+        return total;
+    }
+
+    /** This machine's float32 matrix-multiply rate through the engine, in GFLOP/s (best of 10). */
+    static double matmulGflops(NDManager root) {
+        int n = 1024;
+        try (NDManager m = root.newSubManager()) {
+            NDArray a = m.randomUniform(-1f, 1f, new Shape(n, n));
+            NDArray b = m.randomUniform(-1f, 1f, new Shape(n, n));
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < 12; i++) {
+                long t = System.nanoTime();
+                try (NDArray c = a.matMul(b)) {
+                    c.getFloat(0, 0);
+                }
+                if (i >= 2) {
+                    best = Math.min(best, (System.nanoTime() - t) / 1e9);
+                }
+            }
+            return 2.0 * n * n * n / best / 1e9;
         }
     }
 
