@@ -10,9 +10,9 @@ import java.util.List;
  * A sequence encoder with an item embedding table that doubles as the output layer.
  *
  * <p>Inputs are item id matrices {@code [B, L]} (int32 or int64), left-padded with 0, with
- * {@code L <= dims().maxLength()}. A {@linkplain #causal() causal} backbone must give the same
- * outputs at real items whatever the amount of left padding, so that a batch may be padded only to
- * its longest sequence; position ids therefore count from the right end.
+ * {@code L <= dims().maxLength()}. A {@linkplain #paddingInvariant() padding-invariant} backbone must
+ * give the same outputs at real items whatever the amount of left padding, so that a batch may be
+ * padded only to its longest sequence; position ids therefore count from the right end.
  *
  * <p>All results are attached to the manager of the id or embedding array passed in, never to the
  * parameters' manager, so that closing a step's manager frees everything the step made.
@@ -36,6 +36,17 @@ public interface Backbone {
      * @return true for causal encoders
      */
     boolean causal();
+
+    /**
+     * Whether outputs at real items are the same whatever the amount of left padding before them,
+     * so that a batch may be padded only to its longest sequence. Backbones that are not are always
+     * given inputs padded to {@code maxLength}, as in the published code.
+     *
+     * @return by default {@link #causal()}
+     */
+    default boolean paddingInvariant() {
+        return causal();
+    }
 
     /**
      * Creates the parameter arrays. Must be called once before any forward method; uses the

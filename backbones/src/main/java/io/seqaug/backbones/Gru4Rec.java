@@ -2,6 +2,7 @@ package io.seqaug.backbones;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.seqaug.api.ModelDims;
@@ -10,12 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * GRU4Rec as in the published BASRec code: item embeddings (Xavier normal, padding row zero) with
- * dropout, a GRU without bias terms, and a dense layer back to the embedding size.
+ * GRU4Rec as in the published BASRec code: item embeddings (Xavier normal) with dropout, a GRU
+ * without bias terms, and a dense layer back to the embedding size.
  *
- * <p>With zero padding embeddings and no biases, a GRU that starts from a zero state stays at zero
- * through leading padding, so outputs at real items do not depend on how much padding precedes
- * them.
+ * <p>Padding, {@code padding = zero} (default): the padding embedding is zero, and a bias-free GRU
+ * that starts from a zero state stays at zero through leading padding, so outputs at real items do
+ * not depend on how much padding precedes them and batches are padded only to their longest
+ * sequence. {@code padding = published}: as in the authors' code, the padding row keeps its random
+ * initial embedding, never receives a gradient, and every input is padded to {@code max-length}, so
+ * the GRU runs through the padding before the first item and starts the sequence from the state
+ * that this fixed input drives it to.
  */
 final class Gru4Rec extends BackboneBase {
 
@@ -25,15 +30,16 @@ final class Gru4Rec extends BackboneBase {
      * @param layers stacked GRU layers
      * @param gruHidden the GRU's hidden width
      * @param dropout dropout on item embeddings
+     * @param publishedPadding whether padding is a fixed random embedding seen by the GRU over the full length
      */
-    record Settings(int layers, int gruHidden, float dropout) {}
+    record Settings(int layers, int gruHidden, float dropout, boolean publishedPadding) {}
 
     private final Settings settings;
     private final List<Parameter> gruWeights = new ArrayList<>();
     private final Layers.Dense dense;
 
     Gru4Rec(ModelDims dims, Settings settings) {
-        super(dims, Init.xavierNormalZeroPadding());
+        super(dims, settings.publishedPadding() ? Init.xavierNormal() : Init.xavierNormalZeroPadding());
         this.settings = settings;
         int in = dims.hiddenSize();
         int hidden = settings.gruHidden();
@@ -50,6 +56,23 @@ final class Gru4Rec extends BackboneBase {
     @Override
     public boolean causal() {
         return true;
+    }
+
+    @Override
+    public boolean paddingInvariant() {
+        return !settings.publishedPadding();
+    }
+
+    @Override
+    public NDArray embed(NDArray itemIds) {
+        if (!settings.publishedPadding()) {
+            return super.embed(itemIds);
+        }
+        NDArray ids = itemIds.toType(DataType.INT64, false);
+        NDArray emb = lookup(ids, itemTable());
+        NDArray padding = ids.eq(0).toType(DataType.FLOAT32, false).expandDims(-1);
+        // The padding row's value flows in, its gradient does not: it stays at its initial value.
+        return emb.mul(padding.neg().add(1f)).add(emb.stopGradient().mul(padding));
     }
 
     @Override

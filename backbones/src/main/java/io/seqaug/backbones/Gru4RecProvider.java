@@ -5,7 +5,7 @@ import io.seqaug.api.Backbone;
 import io.seqaug.api.BackboneProvider;
 import io.seqaug.api.ModelDims;
 
-/** Provides {@code gru4rec}. Settings: {@code layers}, {@code gru-hidden-size}, {@code dropout}. */
+/** Provides {@code gru4rec}. Settings: {@code layers}, {@code gru-hidden-size}, {@code dropout}, {@code padding}. */
 public final class Gru4RecProvider implements BackboneProvider {
 
     @Override
@@ -21,6 +21,16 @@ public final class Gru4RecProvider implements BackboneProvider {
     @Override
     public Backbone create(ModelDims dims, Config config) {
         return new Gru4Rec(dims, new Gru4Rec.Settings(config.getInt("layers"), config.getInt("gru-hidden-size"),
-                (float) config.getDouble("dropout")));
+                (float) config.getDouble("dropout"), padding(config)));
+    }
+
+    private static boolean padding(Config config) {
+        String padding = config.hasPath("padding") ? config.getString("padding") : "zero";
+        return switch (padding) {
+            case "zero" -> false;
+            case "published" -> true;
+            default -> throw new IllegalArgumentException(
+                    "seqaug.backbone.gru4rec.padding must be zero or published, got '" + padding + "'");
+        };
     }
 }

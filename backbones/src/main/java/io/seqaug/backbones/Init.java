@@ -29,8 +29,21 @@ final class Init {
     }
 
     /**
-     * Xavier (Glorot) normal for a {@code [fanOut, fanIn]} matrix, with row 0 zero: the item table of
-     * GRU4Rec.
+     * Xavier (Glorot) normal for a {@code [fanOut, fanIn]} matrix, every row random (GRU4Rec's item
+     * table with the published padding treatment).
+     *
+     * @return the initializer
+     */
+    static Initializer xavierNormal() {
+        return (manager, shape, type) -> {
+            double std = Math.sqrt(2.0 / (shape.get(0) + shape.get(1)));
+            return manager.randomNormal(0f, (float) std, shape, type);
+        };
+    }
+
+    /**
+     * Xavier (Glorot) normal for a {@code [fanOut, fanIn]} matrix, with row 0 zero: GRU4Rec's item
+     * table.
      *
      * @return the initializer
      */

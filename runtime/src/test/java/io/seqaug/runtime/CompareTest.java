@@ -49,5 +49,13 @@ class CompareTest {
         assertThat(rerun.out()).doesNotContain("== stage 1").doesNotContain("[stage")
                 .contains("already finished");
         assertThat(rerun.out()).contains(first.out().substring(first.out().indexOf("# Test metrics")).strip());
+
+        // Changed settings never pass as finished: the rerun stops before training, naming what differs.
+        CliTestSupport.Run changed = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "compare", "-c",
+                grid.toString(), "-Dseqaug.train.learning-rate=0.1"));
+        assertThat(changed.code()).isEqualTo(2);
+        assertThat(changed.err()).contains("finished with other settings").contains("train.learning-rate: 0.005 -> 0.1")
+                .contains("synthetic-sasrec-s1");
+        assertThat(changed.out()).doesNotContain("[stage").doesNotContain("already finished");
     }
 }

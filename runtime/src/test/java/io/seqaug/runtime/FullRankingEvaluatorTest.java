@@ -1,6 +1,7 @@
 package io.seqaug.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
@@ -68,6 +69,27 @@ class FullRankingEvaluatorTest {
                 return tableArray;
             }
         };
+    }
+
+    @Test
+    void zeroScoreGivesSeenItemsZeroInsteadOfExcludingThem() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Backbone backbone = fixedScores(manager);
+            List<EvaluationCase> cases = List.of(
+                    // item 30 scores 0; seen item 1 (29) is excluded, or scores 0 and ties with it
+                    new EvaluationCase(0, new int[] {1}, 30, new int[] {1}),
+                    // seen items 1 and 2 drop below item 3 (27) either way
+                    new EvaluationCase(1, new int[] {1, 2}, 3, new int[] {1, 2}),
+                    // a seen answer scores 0: every other item but the padding and mask ids is >= 0
+                    new EvaluationCase(2, new int[] {9}, 9, new int[] {9}));
+            long[] exclude = FullRankingEvaluator.of(1 << 20, "exclude").ranks(backbone, cases, manager);
+            long[] zero = FullRankingEvaluator.of(1 << 20, "zero-score").ranks(backbone, cases, manager);
+            assertThat(exclude[0]).isEqualTo(28);
+            assertThat(exclude[1]).isZero();
+            assertThat(exclude[2]).isGreaterThanOrEqualTo(20);
+            assertThat(zero).containsExactly(29, 0, 29);
+            assertThatThrownBy(() -> FullRankingEvaluator.of(1 << 20, "drop")).hasMessageContaining("seqaug.eval.seen-items");
+        }
     }
 
     @Test

@@ -30,7 +30,7 @@ class GridSpecTest {
         Config homeSasrec = grid.settingsFor("home", "sasrec", "basrec");
         assertThat(homeSasrec.getDouble("backbone.sasrec.hidden-dropout")).isEqualTo(0.05);
         assertThat(homeSasrec.getDouble("augmenter.basrec.rate-min")).isEqualTo(0.3);
-        assertThat(homeSasrec.getInt("train.start-valid")).isEqualTo(50);
+        assertThat(homeSasrec.getInt("train.stage2-start-valid")).isEqualTo(51);
         // stage 1 takes only settings that name no augmenter
         Config stage1 = grid.settingsFor("beauty", "gru4rec", null);
         assertThat(stage1.getDouble("backbone.gru4rec.dropout")).isEqualTo(0.2);
@@ -41,7 +41,7 @@ class GridSpecTest {
     @Test
     void everyExampleIsValidForTheCellsItDefines() {
         ConfigLoader loader = new ConfigLoader(GridSpecTest.class.getClassLoader());
-        for (String name : List.of("quick.conf", "published.conf", "smoke.conf")) {
+        for (String name : List.of("quick.conf", "published.conf", "smoke.conf", "reproduce.conf", "beauty-evidence.conf")) {
             Config file = example(name);
             GridSpec grid = GridSpec.from(file, name);
             for (String d : grid.datasets()) {

@@ -8,7 +8,11 @@ import io.seqaug.api.SequenceOperatorProvider;
 
 import java.util.random.RandomGenerator;
 
-/** {@code reorder}: shuffles one random contiguous span of length {@code floor(rate x n)}. */
+/**
+ * {@code reorder}: shuffles one random contiguous span of length {@code floor(rate x n)}. As in the
+ * CoSeRec and BASRec code, the span starts at most at {@code n - span - 1}, so it never covers the
+ * most recent item (a span of the whole sequence, rate 1, starts at 0).
+ */
 public final class Reorder implements SequenceOperatorProvider {
 
     @Override
@@ -39,7 +43,7 @@ public final class Reorder implements SequenceOperatorProvider {
         int[] out = items.clone();
         int span = (int) Math.floor(rate * items.length);
         if (span >= 2) {
-            int start = rng.nextInt(items.length - span + 1);
+            int start = span < items.length ? rng.nextInt(items.length - span) : 0;
             for (int i = span - 1; i > 0; i--) {
                 int j = rng.nextInt(i + 1);
                 int t = out[start + i];

@@ -3,6 +3,7 @@ package io.seqaug.runtime.compare;
 import com.typesafe.config.Config;
 import io.seqaug.runtime.config.ConfigLoader;
 import io.seqaug.runtime.config.Settings;
+import io.seqaug.runtime.experiment.DatasetLabel;
 import io.seqaug.runtime.experiment.Experiment;
 import io.seqaug.runtime.train.StopSignal;
 import jakarta.inject.Inject;
@@ -61,24 +62,28 @@ public final class GridRunner {
                 for (long seed : grid.seeds()) {
                     String key = slug(dataset) + "-" + backbone + "-s" + seed;
                     Path stage1Dir = gridDir.resolve("stage1").resolve(key);
+                    Map<String, String> stage1Forced = forced(dataset, backbone, "none", seed, stage1Dir);
+                    stage1Forced.put("seqaug.train.stage2-epochs", "0");
+                    Settings stage1 = settings(loader, reference, shared, grid.settingsFor(dataset, backbone, null),
+                            overrides, stage1Forced);
+                    RecordedSettings.requireSame(stage1Dir, "stage 1 " + key, stage1.config().getConfig("seqaug"));
                     if (CellResult.read(stage1Dir, dataset, backbone, "none", seed).isEmpty() && !stop.requested()) {
                         console.printf("== stage 1 for %s: %s%n", key, stage1Dir);
-                        Map<String, String> forced = forced(dataset, backbone, "none", seed, stage1Dir);
-                        forced.put("seqaug.train.stage2-epochs", "0");
-                        experiment.run(settings(loader, reference, shared, grid.settingsFor(dataset, backbone, null),
-                                overrides, forced), stop, console);
+                        experiment.run(stage1, stop, console);
                     }
                     for (String augmenter : grid.augmenters()) {
                         index++;
                         Path cellDir = gridDir.resolve("cells").resolve(slug(dataset) + "-" + backbone + "-" + augmenter
                                 + "-s" + seed);
+                        Map<String, String> forced = forced(dataset, backbone, augmenter, seed, cellDir);
+                        forced.put("seqaug.train.init-from", stage1Dir.resolve("best.ckpt").toString());
+                        Settings cell = settings(loader, reference, shared, grid.settingsFor(dataset, backbone, augmenter),
+                                overrides, forced);
+                        RecordedSettings.requireSame(cellDir, "cell " + cellDir.getFileName(), cell.config().getConfig("seqaug"));
                         Optional<CellResult> done = CellResult.read(cellDir, dataset, backbone, augmenter, seed);
                         if (done.isEmpty() && !stop.requested()) {
                             console.printf("== cell %d/%d: %s %s %s seed %d%n", index, total, dataset, backbone, augmenter, seed);
-                            Map<String, String> forced = forced(dataset, backbone, augmenter, seed, cellDir);
-                            forced.put("seqaug.train.init-from", stage1Dir.resolve("best.ckpt").toString());
-                            experiment.run(settings(loader, reference, shared,
-                                    grid.settingsFor(dataset, backbone, augmenter), overrides, forced), stop, console);
+                            experiment.run(cell, stop, console);
                             done = CellResult.read(cellDir, dataset, backbone, augmenter, seed);
                         } else if (done.isPresent()) {
                             console.printf("== cell %d/%d: %s %s %s seed %d already finished%n", index, total, dataset,
@@ -111,9 +116,9 @@ public final class GridRunner {
         return new Settings(loader.merge(reference, user, all));
     }
 
-    /** A folder-friendly name for a dataset name or path. */
+    /** A folder name for a dataset name or path; see {@link DatasetLabel}. */
     static String slug(String dataset) {
-        String name = Path.of(dataset).getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return name.replaceAll("[^A-Za-z0-9_-]", "_");
+        return DatasetLabel.of(dataset);
     }
+
 }

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * Full-ranking evaluation of the published protocol: the last position's output is scored against
- * every item, the user's already-seen items, the padding id and reserved ids are excluded, and the
- * answer's rank gives HR@K and NDCG@K.
+ * every item, the user's already-seen items, the padding id and reserved ids are excluded (or, as
+ * in the authors' code, seen items get the score 0), and the answer's rank gives HR@K and NDCG@K.
  *
  * <p>The rank is the number of other candidates scoring at least as high as the answer, so ties
  * count against the model and a constant model scores nothing. Users are scored in chunks sized
@@ -30,14 +30,44 @@ public final class FullRankingEvaluator {
     private static final int MAX_CHUNK_USERS = 1024;
 
     private final long chunkBytes;
+    private final boolean zeroSeen;
+
+    /**
+     * Creates an evaluator that excludes seen items.
+     *
+     * @param chunkBytes the memory budget for one chunk of scores
+     */
+    public FullRankingEvaluator(long chunkBytes) {
+        this(chunkBytes, false);
+    }
 
     /**
      * Creates an evaluator.
      *
      * @param chunkBytes the memory budget for one chunk of scores
+     * @param zeroSeen give the user's seen items the score 0, as the authors' code does, instead of
+     *     excluding them; they then still outrank every item with a negative score
      */
-    public FullRankingEvaluator(long chunkBytes) {
+    public FullRankingEvaluator(long chunkBytes, boolean zeroSeen) {
         this.chunkBytes = chunkBytes;
+        this.zeroSeen = zeroSeen;
+    }
+
+    /**
+     * Creates the evaluator that {@code seqaug.eval.*} asks for.
+     *
+     * @param chunkBytes the memory budget for one chunk of scores
+     * @param seenItems {@code exclude} or {@code zero-score}
+     * @return the evaluator
+     * @throws IllegalArgumentException on another value
+     */
+    public static FullRankingEvaluator of(long chunkBytes, String seenItems) {
+        return switch (seenItems) {
+            case "exclude" -> new FullRankingEvaluator(chunkBytes, false);
+            case "zero-score" -> new FullRankingEvaluator(chunkBytes, true);
+            default -> throw new IllegalArgumentException(
+                    "seqaug.eval.seen-items must be exclude or zero-score, got '" + seenItems + "'");
+        };
     }
 
     /**
@@ -82,7 +112,7 @@ public final class FullRankingEvaluator {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        if (backbone.causal()) {
+        if (backbone.paddingInvariant()) {
             Arrays.sort(order, Comparator.comparingInt(i -> cases.get(i).input().length));
         }
         for (int start = 0; start < cases.size(); start += chunk) {
@@ -92,11 +122,12 @@ public final class FullRankingEvaluator {
                 part.add(cases.get(order[i]));
             }
             int n = part.size();
-            int length = backbone.causal() ? part.stream().mapToInt(c -> Math.min(c.input().length, maxLength))
+            int length = backbone.paddingInvariant() ? part.stream().mapToInt(c -> Math.min(c.input().length, maxLength))
                     .max().orElse(1) : maxLength;
             int[] inputs = new int[n * length];
             int reserved = rows - itemCount; // the padding id and ids after the real items
-            int maskWidth = reserved + part.stream().mapToInt(c -> c.seen().length).max().orElse(0);
+            int seenWidth = Math.max(1, part.stream().mapToInt(c -> c.seen().length).max().orElse(0));
+            int maskWidth = reserved + seenWidth;
             long[] masked = new long[n * maskWidth];
             long[] answers = new long[n];
             for (int i = 0; i < n; i++) {
@@ -118,8 +149,16 @@ public final class FullRankingEvaluator {
                 NDArray last = backbone.encode(ids, false).get(new NDIndex(":, -1, :"));
                 NDArray scores = backbone.scoreAll(last);
                 NDArray maskIndex = m.create(masked, new Shape(n, maskWidth));
-                NDArray minusInf = m.full(maskIndex.getShape(), Float.NEGATIVE_INFINITY, DataType.FLOAT32);
-                scores = scores.scatter(maskIndex, minusInf, 1);
+                if (zeroSeen) {
+                    // Seen items first get 0; the reserved ids (the first columns) are then excluded.
+                    scores = scores.scatter(maskIndex, m.zeros(maskIndex.getShape(), DataType.FLOAT32), 1);
+                    NDArray reservedIndex = maskIndex.get(new NDIndex(":, 0:" + reserved));
+                    scores = scores.scatter(reservedIndex,
+                            m.full(reservedIndex.getShape(), Float.NEGATIVE_INFINITY, DataType.FLOAT32), 1);
+                } else {
+                    NDArray minusInf = m.full(maskIndex.getShape(), Float.NEGATIVE_INFINITY, DataType.FLOAT32);
+                    scores = scores.scatter(maskIndex, minusInf, 1);
+                }
                 NDArray answerScores = scores.gather(m.create(answers, new Shape(n, 1)), 1);
                 long[] counts = scores.gte(answerScores).sum(new int[] {1}).toType(DataType.INT64, false).toLongArray();
                 for (int i = 0; i < n; i++) {

@@ -65,8 +65,8 @@ public final class Experiment {
     public static Path runDirectory(Settings settings) {
         String name = settings.string("run-name");
         if (name.isEmpty()) {
-            String dataset = settings.string("data.path").isEmpty() ? settings.string("data.dataset")
-                    : Path.of(settings.string("data.path")).getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            String dataset = DatasetLabel.of(settings.string("data.path").isEmpty() ? settings.string("data.dataset")
+                    : settings.string("data.path"));
             name = dataset + "-" + settings.string("model.backbone") + "-" + settings.string("augmenter.name") + "-s"
                     + settings.longValue("seed");
         }
@@ -102,10 +102,28 @@ public final class Experiment {
         String configText = settings.config().getConfig("seqaug").root().render(ConfigRenderOptions.concise());
         Backbone backbone = setup.backbone(backboneName);
         Augmenter augmenter = setup.augmenter(augmenterName);
+        // Everything that can be checked is checked before the run folder is touched.
+        Checkpoint start = null;
+        if (!initFrom.isEmpty()) {
+            try {
+                start = Checkpoint.read(Path.of(initFrom));
+            } catch (IOException e) {
+                throw new UncheckedIOException("seqaug.train.init-from: " + e.getMessage(), e);
+            }
+            if (!start.backbone().equals(backboneName)) {
+                throw new ConfigError("seqaug.train.init-from " + initFrom + " holds a " + start.backbone()
+                        + " model but model.backbone is " + backboneName);
+            }
+            if (!start.dims().equals(setup.dims())) {
+                throw new ConfigError("seqaug.train.init-from " + initFrom + " was trained with " + start.dims()
+                        + " but this run has " + setup.dims());
+            }
+        }
 
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (RunLock lock = RunLock.acquire(runDir); NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
-            Files.createDirectories(runDir);
+            // A folder being rerun no longer holds finished results until this run writes its own.
+            Files.deleteIfExists(runDir.resolve("results.json"));
             AtomicFiles.writeString(runDir.resolve("config.conf"), "seqaug " + settings.config().getConfig("seqaug").root()
                     .render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false)));
             Path epochLog = runDir.resolve("epochs.jsonl");
@@ -114,13 +132,8 @@ public final class Experiment {
                         record -> logEpoch(record, log, console));
                 StageResult stage1 = null;
                 boolean trained = false;
-                if (!initFrom.isEmpty()) {
-                    Checkpoint checkpoint = Checkpoint.read(Path.of(initFrom));
-                    if (!checkpoint.backbone().equals(backboneName)) {
-                        throw new ConfigError("seqaug.train.init-from " + initFrom + " holds a " + checkpoint.backbone()
-                                + " model but model.backbone is " + backboneName);
-                    }
-                    checkpoint.restoreInto(backbone);
+                if (start != null) {
+                    start.restoreInto(backbone);
                     trained = true;
                     console.println("stage 1: loaded " + initFrom);
                 } else if (stage1Epochs > 0) {
@@ -169,7 +182,8 @@ public final class Experiment {
         }
         LeaveOneOutSplit split = new LeaveOneOutSplit(dataset, checkpoint.dims().maxLength());
         Backbone backbone = provider.create(checkpoint.dims(), settings.subtree("backbone." + backboneName));
-        FullRankingEvaluator evaluator = new FullRankingEvaluator(settings.longValue("eval.chunk-bytes"));
+        FullRankingEvaluator evaluator = FullRankingEvaluator.of(settings.longValue("eval.chunk-bytes"),
+                settings.oneOf("eval.seen-items", "exclude", "zero-score"));
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
             checkpoint.restoreInto(backbone);

@@ -45,7 +45,7 @@ final class ExperimentSetup {
         // One reserved id after the real items (the mask token), whatever the augmenter, so that
         // checkpoints are interchangeable between augmenters.
         this.dims = new ModelDims(dataset.itemCount(), 1, hidden, maxLength);
-        this.evaluator = new FullRankingEvaluator(chunkBytes);
+        this.evaluator = FullRankingEvaluator.of(chunkBytes, settings.oneOf("eval.seen-items", "exclude", "zero-score"));
         long seed = settings.longValue("seed");
         this.context = new ExperimentContext(registry, settings.subtree("operators"), dims, () -> {
             long t = System.nanoTime();

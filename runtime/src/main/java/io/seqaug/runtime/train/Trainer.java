@@ -179,7 +179,7 @@ public final class Trainer {
     private EpochTotals runEpoch(TrainingStage stage, int epoch, Augmenter augmenter) {
         long epochSeed = mix(options.seed(), stage.ordinal(), epoch);
         BatchLoader.Options shape = new BatchLoader.Options(options.batchSize(), backbone.dims().maxLength(),
-                !backbone.causal(), options.prefetch());
+                !backbone.paddingInvariant(), options.prefetch());
         Augmenter viewMaker = augmenter != null && augmenter.viewsPerExample() > 0 ? augmenter : null;
         EpochTotals totals = new EpochTotals();
         SplittableRandom stepSeeds = new SplittableRandom(epochSeed ^ 0x5DEECE66DL);
