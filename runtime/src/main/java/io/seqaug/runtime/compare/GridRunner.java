@@ -66,7 +66,8 @@ public final class GridRunner {
                     stage1Forced.put("seqaug.train.stage2-epochs", "0");
                     Settings stage1 = settings(loader, reference, shared, grid.settingsFor(dataset, backbone, null),
                             overrides, stage1Forced);
-                    RecordedSettings.requireSame(stage1Dir, "stage 1 " + key, stage1.config().getConfig("seqaug"));
+                    RecordedSettings.requireSame(stage1Dir, "stage 1 " + key, stage1.config().getConfig("seqaug"),
+                            reference.getConfig("seqaug"));
                     if (CellResult.read(stage1Dir, dataset, backbone, "none", seed).isEmpty() && !stop.requested()) {
                         console.printf("== stage 1 for %s: %s%n", key, stage1Dir);
                         experiment.run(stage1, stop, console);
@@ -79,7 +80,8 @@ public final class GridRunner {
                         forced.put("seqaug.train.init-from", stage1Dir.resolve("best.ckpt").toString());
                         Settings cell = settings(loader, reference, shared, grid.settingsFor(dataset, backbone, augmenter),
                                 overrides, forced);
-                        RecordedSettings.requireSame(cellDir, "cell " + cellDir.getFileName(), cell.config().getConfig("seqaug"));
+                        RecordedSettings.requireSame(cellDir, "cell " + cellDir.getFileName(), cell.config().getConfig("seqaug"),
+                                reference.getConfig("seqaug"));
                         Optional<CellResult> done = CellResult.read(cellDir, dataset, backbone, augmenter, seed);
                         if (done.isEmpty() && !stop.requested()) {
                             console.printf("== cell %d/%d: %s %s %s seed %d%n", index, total, dataset, backbone, augmenter, seed);

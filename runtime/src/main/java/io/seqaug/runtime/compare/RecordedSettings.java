@@ -30,15 +30,16 @@ final class RecordedSettings {
      *
      * @param runDir the finished run's folder (with {@code results.json})
      * @param requested the requested settings, below {@code seqaug}
+     * @param defaults the reference settings, below {@code seqaug}
      * @return one {@code key: recorded -> requested} line per difference; empty when they agree
      */
-    static List<String> differences(Path runDir, Config requested) {
+    static List<String> differences(Path runDir, Config requested, Config defaults) {
         Path results = runDir.resolve("results.json");
         Config file = ConfigFactory.parseFile(results.toFile());
         if (!file.hasPath("config")) {
             return List.of("results.json records no settings (written by an older SeqAug)");
         }
-        return differences(file.getConfig("config"), requested);
+        return differences(file.getConfig("config"), requested, defaults);
     }
 
     /**
@@ -46,9 +47,11 @@ final class RecordedSettings {
      *
      * @param recorded the recorded settings
      * @param requested the requested settings
+     * @param defaults the reference settings: a key that an older run did not record yet counts as
+     *     its default, which is what that run computed with
      * @return one {@code key: recorded -> requested} line per difference, keys sorted
      */
-    static List<String> differences(Config recorded, Config requested) {
+    static List<String> differences(Config recorded, Config requested, Config defaults) {
         Set<String> keys = new TreeSet<>();
         for (Map.Entry<String, ConfigValue> e : recorded.entrySet()) {
             keys.add(e.getKey());
@@ -61,7 +64,8 @@ final class RecordedSettings {
             if (PRESENTATION.contains(key)) {
                 continue;
             }
-            String a = recorded.hasPath(key) ? render(recorded.getValue(key)) : "(absent)";
+            String a = recorded.hasPath(key) ? render(recorded.getValue(key))
+                    : defaults.hasPath(key) ? render(defaults.getValue(key)) : "(absent)";
             String b = requested.hasPath(key) ? render(requested.getValue(key)) : "(absent)";
             if (!a.equals(b)) {
                 out.add(key + ": " + a + " -> " + b);
@@ -76,15 +80,16 @@ final class RecordedSettings {
      * @param runDir the finished run's folder
      * @param what how to name the run in the message
      * @param requested the requested settings, below {@code seqaug}
+     * @param defaults the reference settings, below {@code seqaug}
      * @throws ConfigError naming the run, the first differences and the way out
      */
-    static void requireSame(Path runDir, String what, Config requested) {
+    static void requireSame(Path runDir, String what, Config requested, Config defaults) {
         Path results = runDir.resolve("results.json");
         // Unfinished or interrupted runs are run again anyway.
         if (!Files.isRegularFile(results) || ConfigFactory.parseFile(results.toFile()).getBoolean("interrupted")) {
             return;
         }
-        List<String> diff = differences(runDir, requested);
+        List<String> diff = differences(runDir, requested, defaults);
         if (!diff.isEmpty()) {
             String shown = String.join("; ", diff.subList(0, Math.min(3, diff.size())))
                     + (diff.size() > 3 ? "; and " + (diff.size() - 3) + " more" : "");

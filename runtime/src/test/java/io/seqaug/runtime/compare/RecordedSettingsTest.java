@@ -1,0 +1,33 @@
+package io.seqaug.runtime.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+
+class RecordedSettingsTest {
+
+    private static Config parse(String text) {
+        return ConfigFactory.parseString(text);
+    }
+
+    @Test
+    void namesEveryChangedKeyAndIgnoresPresentationOnlyOnes() {
+        Config defaults = parse("train { learning-rate = 0.001, progress = true }, eval.seen-items = exclude");
+        Config recorded = parse("train { learning-rate = 0.001, progress = true, epochs = 20 }");
+        Config requested = parse("train { learning-rate = 0.1, progress = false, epochs = 20.0 }, eval.seen-items = exclude");
+        // 20 and 20.0 agree; progress is presentation; seen-items was not recorded but is its default
+        assertThat(RecordedSettings.differences(recorded, requested, defaults))
+                .containsExactly("train.learning-rate: 0.001 -> 0.1");
+    }
+
+    @Test
+    void aKeyNewSinceTheRunCountsAsItsDefaultOnlyWhenItIsOne() {
+        Config defaults = parse("eval.seen-items = exclude");
+        Config recorded = parse("seed = 1");
+        assertThat(RecordedSettings.differences(recorded, parse("seed = 1, eval.seen-items = zero-score"), defaults))
+                .containsExactly("eval.seen-items: exclude -> zero-score");
+        assertThat(RecordedSettings.differences(recorded, parse("seed = 2"), defaults)).containsExactly("seed: 1 -> 2");
+    }
+}
