@@ -44,6 +44,30 @@ public final class DataLoading {
     }
 
     /**
+     * Finds the configured dataset's file without reading it (a registered dataset that is not on
+     * disk yet is downloaded and verified, as loading would).
+     *
+     * @param settings the settings
+     * @return the file, or empty for generated data
+     * @throws io.seqaug.runtime.config.ConfigError when an explicit path does not exist
+     */
+    public static Optional<Path> locate(Settings settings) {
+        String dataset = settings.string("data.dataset");
+        String explicit = settings.string("data.path");
+        if (explicit.isEmpty() && SYNTHETIC.equals(dataset)) {
+            return Optional.empty();
+        }
+        if (!explicit.isEmpty()) {
+            Path file = Path.of(explicit);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new io.seqaug.runtime.config.ConfigError("seqaug.data.path: no such file " + file);
+            }
+            return Optional.of(file);
+        }
+        return Optional.of(resolver(settings, false).resolve(dataset));
+    }
+
+    /**
      * Loads the configured dataset.
      *
      * @param settings the settings

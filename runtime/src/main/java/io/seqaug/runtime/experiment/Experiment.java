@@ -74,6 +74,27 @@ public final class Experiment {
     }
 
     /**
+     * Checks what can be checked without training: the backbone and augmenter names, the training
+     * and evaluation settings and, if asked, that the data can be found (a registered dataset may be
+     * downloaded here, as its run would). Settings that only a provider understands are checked
+     * when the provider is built.
+     *
+     * @param settings the settings of one run
+     * @param checkData whether to look the dataset up
+     */
+    public void validate(Settings settings, boolean checkData) {
+        registry.backbone(settings.string("model.backbone"));
+        registry.augmenter(settings.string("augmenter.name"));
+        TrainOptions.from(settings);
+        settings.integer("train.epochs", 0, Integer.MAX_VALUE);
+        settings.integer("train.stage2-epochs", 0, Integer.MAX_VALUE);
+        settings.oneOf("eval.seen-items", "exclude", "zero-score");
+        if (checkData) {
+            DataLoading.locate(settings);
+        }
+    }
+
+    /**
      * Runs the experiment.
      *
      * @param settings the validated settings

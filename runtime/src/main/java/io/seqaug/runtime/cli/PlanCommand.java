@@ -1,0 +1,52 @@
+package io.seqaug.runtime.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigRenderOptions;
+import io.seqaug.runtime.compare.GridPlan;
+import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.config.ConfigLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code seqaug plan}: the jobs of a grid, in order, without running any. */
+@Command(name = "plan", description = {"Print the jobs of a grid in the order they run (stage-1 jobs, then the cells",
+    "that start from them), with their folders, dependencies, status and grid settings; write plan.json."})
+final class PlanCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Override
+    public Integer call() {
+        if (options.config == null) {
+            throw new ConfigError("plan needs a grid file: seqaug plan -c examples/quick.conf");
+        }
+        Bootstrap runtime = options.start();
+        Config file;
+        try {
+            file = ConfigLoader.parseFile(options.config).resolve();
+        } catch (ConfigException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
+        GridPlan plan = GridPlan.build(file, options.config.toString(), options.overrides,
+                new ConfigLoader(runtime.discovery().classLoader()));
+        System.out.printf(Locale.ROOT, "%-5s %-7s %-12s %-9s %-10s %6s %7s %-8s %s%n", "job", "kind", "dataset", "backbone",
+                "augmenter", "seed", "after", "status", "folder / grid settings");
+        for (GridPlan.Job j : plan.jobs()) {
+            String settings = j.cellSettings().isEmpty() ? "" : "  " + j.cellSettings().root()
+                    .render(ConfigRenderOptions.concise());
+            System.out.printf(Locale.ROOT, "%-5d %-7s %-12s %-9s %-10s %6d %7s %-8s %s%s%n", j.index(),
+                    j.stage1() ? "stage1" : "cell", j.dataset(), j.backbone(), j.stage1() ? "-" : j.augmenter(), j.seed(),
+                    j.dependsOn() < 0 ? "-" : Integer.toString(j.dependsOn()),
+                    GridPlan.isFinished(j) ? "finished" : "pending", j.directory(), settings);
+        }
+        Path written = plan.writeJson();
+        System.out.println("plan: " + written);
+        return 0;
+    }
+}

@@ -1,0 +1,176 @@
+package io.seqaug.runtime.compare;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import io.seqaug.runtime.config.ConfigLoader;
+import io.seqaug.runtime.config.Settings;
+import io.seqaug.runtime.report.AtomicFiles;
+import io.seqaug.runtime.report.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A grid as an explicit, ordered list of jobs: for every dataset, backbone and seed, first the
+ * stage-1 job (the backbone alone), then one cell per augmenter that starts from that stage 1's best
+ * checkpoint. The one place where a grid's jobs, their effective settings and their folders are
+ * decided; {@link GridRunner} and {@code seqaug plan} both read it.
+ *
+ * @param grid the grid block
+ * @param directory the grid's folder
+ * @param jobs the jobs in the order they run
+ * @param cells how many of them are cells
+ */
+public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells) {
+
+    /**
+     * One job of the plan.
+     *
+     * @param index position in the plan, from 0
+     * @param stage1 whether this is a stage-1 job
+     * @param dataset the dataset name or path
+     * @param backbone the backbone
+     * @param augmenter the augmenter ({@code none} for stage 1)
+     * @param seed the seed
+     * @param directory the run folder
+     * @param dependsOn index of the stage-1 job a cell starts from, or -1
+     * @param cellSettings the grid's settings for this job (over the shared ones)
+     * @param settings the effective, validated settings
+     */
+    public record Job(int index, boolean stage1, String dataset, String backbone, String augmenter, long seed,
+            Path directory, int dependsOn, Config cellSettings, Settings settings) {
+
+        /**
+         * A readable name.
+         *
+         * @return for example {@code stage 1 beauty sasrec seed 1} or {@code cell beauty sasrec basrec seed 1}
+         */
+        public String label() {
+            return (stage1 ? "stage 1 " : "cell ") + dataset + " " + backbone + (stage1 ? "" : " " + augmenter)
+                    + " seed " + seed;
+        }
+    }
+
+    /**
+     * Builds the plan; every job's settings are merged and type-checked here.
+     *
+     * @param file the comparison file
+     * @param origin its name, for messages
+     * @param overrides {@code -D} overrides, applied to every job
+     * @param loader merges and validates settings
+     * @return the plan
+     */
+    public static GridPlan build(Config file, String origin, Map<String, String> overrides, ConfigLoader loader) {
+        GridSpec grid = GridSpec.from(file, origin);
+        Config reference = loader.reference();
+        Config shared = file.withoutPath("grid");
+        Settings base = new Settings(loader.merge(reference, shared, overrides));
+        Path gridDir = Path.of(base.string("output-dir")).resolve(grid.name());
+        List<Job> jobs = new ArrayList<>();
+        int cells = 0;
+        for (String dataset : grid.datasets()) {
+            for (String backbone : grid.backbones()) {
+                for (long seed : grid.seeds()) {
+                    String key = GridRunner.slug(dataset) + "-" + backbone + "-s" + seed;
+                    Path stage1Dir = gridDir.resolve("stage1").resolve(key);
+                    Map<String, String> forced = forced(dataset, backbone, "none", seed, stage1Dir);
+                    forced.put("seqaug.train.stage2-epochs", "0");
+                    Config stage1Cell = grid.settingsFor(dataset, backbone, null);
+                    int stage1Index = jobs.size();
+                    jobs.add(new Job(stage1Index, true, dataset, backbone, "none", seed, stage1Dir, -1, stage1Cell,
+                            settings(loader, reference, shared, stage1Cell, overrides, forced)));
+                    for (String augmenter : grid.augmenters()) {
+                        Path cellDir = gridDir.resolve("cells").resolve(GridRunner.slug(dataset) + "-" + backbone + "-"
+                                + augmenter + "-s" + seed);
+                        Map<String, String> cellForced = forced(dataset, backbone, augmenter, seed, cellDir);
+                        cellForced.put("seqaug.train.init-from", stage1Dir.resolve("best.ckpt").toString());
+                        Config cell = grid.settingsFor(dataset, backbone, augmenter);
+                        jobs.add(new Job(jobs.size(), false, dataset, backbone, augmenter, seed, cellDir, stage1Index, cell,
+                                settings(loader, reference, shared, cell, overrides, cellForced)));
+                        cells++;
+                    }
+                }
+            }
+        }
+        return new GridPlan(grid, gridDir, List.copyOf(jobs), cells);
+    }
+
+    /**
+     * The plan as JSON: every job with its index, kind, names, folder, dependency, whether it has
+     * finished, and the grid's settings for it.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        List<Object> list = new ArrayList<>();
+        for (Job j : jobs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", j.index());
+            m.put("kind", j.stage1() ? "stage1" : "cell");
+            m.put("dataset", j.dataset());
+            m.put("backbone", j.backbone());
+            m.put("augmenter", j.augmenter());
+            m.put("seed", j.seed());
+            m.put("directory", j.directory().toString());
+            m.put("depends_on", j.dependsOn() < 0 ? null : j.dependsOn());
+            m.put("finished", isFinished(j));
+            m.put("settings", new Json.Raw(j.cellSettings().root().render(ConfigRenderOptions.concise())));
+            list.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("grid", grid.name());
+        root.put("directory", directory.toString());
+        root.put("jobs", list);
+        return Json.write(root);
+    }
+
+    /**
+     * Writes {@code plan.json} into the grid folder.
+     *
+     * @return the file
+     */
+    public Path writeJson() {
+        Path file = directory.resolve("plan.json");
+        try {
+            java.nio.file.Files.createDirectories(directory);
+            AtomicFiles.writeString(file, toJson() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    /**
+     * Whether a job's results are on disk from an uninterrupted run.
+     *
+     * @param job the job
+     * @return true when finished
+     */
+    public static boolean isFinished(Job job) {
+        return CellResult.read(job.directory(), job.dataset(), job.backbone(), job.augmenter(), job.seed()).isPresent();
+    }
+
+    private static Map<String, String> forced(String dataset, String backbone, String augmenter, long seed, Path runDir) {
+        Map<String, String> forced = new LinkedHashMap<>();
+        forced.put("seqaug.data.dataset", dataset);
+        forced.put("seqaug.model.backbone", backbone);
+        forced.put("seqaug.augmenter.name", augmenter);
+        forced.put("seqaug.seed", Long.toString(seed));
+        forced.put("seqaug.output-dir", runDir.getParent().toString());
+        forced.put("seqaug.run-name", runDir.getFileName().toString());
+        return forced;
+    }
+
+    private static Settings settings(ConfigLoader loader, Config reference, Config shared, Config cell,
+            Map<String, String> overrides, Map<String, String> forced) {
+        Map<String, String> all = new LinkedHashMap<>(overrides);
+        all.putAll(forced);
+        Config user = cell.atPath(ConfigLoader.ROOT).withFallback(shared);
+        return new Settings(loader.merge(reference, user, all));
+    }
+}

@@ -1,0 +1,66 @@
+package io.seqaug.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A grid checks all its jobs before training, reports what finished when one fails, and prints its plan. */
+class GridValidationTest {
+
+    @TempDir
+    Path dir;
+
+    private Path grid(String augmenters, String cells) throws IOException {
+        return Files.writeString(dir.resolve("grid.conf"), """
+                seqaug.train { epochs = 1, stage2-epochs = 1 }
+                grid {
+                  name = "g"
+                  datasets = ["synthetic"]
+                  backbones = ["sasrec"]
+                  augmenters = %s
+                  seeds = [1]
+                  cells = [ %s ]
+                }
+                """.formatted(augmenters, cells));
+    }
+
+    @Test
+    void aTypoInTheLastAugmenterStopsTheGridBeforeAnythingTrains() throws IOException {
+        Path grid = grid("[\"none\", \"basrec\", \"basrek\"]", "");
+        CliTestSupport.Run run = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "compare", "-c", grid.toString()));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("basrek");
+        assertThat(run.out()).doesNotContain("[stage");
+        assertThat(dir.resolve("g/stage1")).doesNotExist();
+    }
+
+    @Test
+    void aJobThatFailsLateStillLeavesTheSummaryOfWhatFinished() throws IOException {
+        // rate-min above rate-max is only seen when the basrec cell builds its augmenter
+        Path grid = grid("[\"none\", \"basrec\"]",
+                "{ augmenter = \"basrec\", settings.augmenter.basrec { rate-min = 0.9, rate-max = 0.5 } }");
+        CliTestSupport.Run run = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "compare", "-c", grid.toString()));
+        assertThat(run.code()).isNotZero();
+        assertThat(run.err()).contains("rate-min");
+        String summary = Files.readString(dir.resolve("g/summary.md"));
+        assertThat(summary).contains("| synthetic | sasrec | none |").doesNotContain("| basrec |");
+    }
+
+    @Test
+    void planListsStageOneThenItsCellsWithoutTrainingAndWritesJson() throws IOException {
+        Path grid = grid("[\"none\", \"basrec\"]", "{ augmenter = \"basrec\", settings.augmenter.basrec.n-pairs = 1 }");
+        CliTestSupport.Run run = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "plan", "-c", grid.toString()));
+        assertThat(run.code()).as(run.err()).isZero();
+        String[] lines = run.out().strip().split("\n");
+        assertThat(lines[1]).startsWith("0").contains("stage1").contains("pending").contains("synthetic-sasrec-s1");
+        assertThat(lines[2]).startsWith("1").contains("cell").contains("none").matches(".*\\s0\\s+pending.*");
+        assertThat(lines[3]).startsWith("2").contains("basrec").contains("\"n-pairs\":1");
+        String json = Files.readString(dir.resolve("g/plan.json"));
+        assertThat(json).contains("\"kind\":\"stage1\"").contains("\"depends_on\":0").contains("\"finished\":false");
+        assertThat(run.out()).doesNotContain("[stage");
+    }
+}
