@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug compare}: a grid of experiments with a summary table and charts. */
-@Command(name = "compare", description = "Run a grid of datasets x backbones x augmenters x seeds and report side by side.")
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Run a grid of datasets x backbones x augmenters x seeds and report side by side.")
 final class CompareCommand implements Callable<Integer> {
 
     @Mixin

@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug datasets}: list, fetch and describe datasets. */
-@Command(name = "datasets", description = "List, fetch and describe datasets.",
-        subcommands = {DatasetsCommand.ListDatasets.class, DatasetsCommand.Fetch.class, DatasetsCommand.Stats.class})
+@Command(name = "datasets", mixinStandardHelpOptions = true, description = "List, fetch and describe datasets.",
+        subcommands = {DatasetsCommand.ListDatasets.class, DatasetsCommand.Fetch.class, DatasetsCommand.Stats.class,
+            picocli.CommandLine.HelpCommand.class})
 final class DatasetsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -26,7 +27,7 @@ final class DatasetsCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "list", description = "The public datasets SeqAug can fetch by name.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The public datasets SeqAug can fetch by name.")
     static final class ListDatasets implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -38,7 +39,7 @@ final class DatasetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "fetch", description = "Make a dataset available locally (data folder, cache or download) and verify its checksum.")
+    @Command(name = "fetch", mixinStandardHelpOptions = true, description = "Make a dataset available locally (data folder, cache or download) and verify its checksum.")
     static final class Fetch implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "A registered dataset name.")
         String name;
@@ -55,7 +56,7 @@ final class DatasetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "stats", description = "Users, items, interactions and sequence lengths of a dataset.")
+    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Users, items, interactions and sequence lengths of a dataset.")
     static final class Stats implements Callable<Integer> {
         @Parameters(paramLabel = "NAME|PATH", description = "A registered dataset name, 'synthetic', or a file.")
         String dataset;

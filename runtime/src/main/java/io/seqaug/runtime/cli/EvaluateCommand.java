@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug evaluate}: validation and test metrics of a saved model. */
-@Command(name = "evaluate", description = "Evaluate a checkpoint on the validation and test split of its dataset.")
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Evaluate a checkpoint on the validation and test split of its dataset.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "PATH", description = "A .ckpt file written by train.")

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug plugins}: every provider by kind, name and origin. */
-@Command(name = "plugins", description = "List every provider (built-in and from plugins/) by kind, name and jar.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List every provider (built-in and from plugins/) by kind, name and jar.")
 final class PluginsCommand implements Callable<Integer> {
 
     @Mixin

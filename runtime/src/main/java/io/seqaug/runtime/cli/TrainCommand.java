@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug train}: one experiment. */
-@Command(name = "train", description = "Train and test one experiment (stage 1, then stage 2 with the augmenter).")
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train and test one experiment (stage 1, then stage 2 with the augmenter).")
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin

@@ -8,8 +8,12 @@ import io.seqaug.api.ModelDims;
 import io.seqaug.api.Tensors;
 import io.seqaug.runtime.report.AtomicFiles;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -34,7 +38,7 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
         Map<String, long[]> shapes) {
 
     private static final int MAGIC = 0x53514147; // "SQAG"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /**
      * Captures a backbone's current parameters.
@@ -79,84 +83,141 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
     }
 
     /**
-     * Writes the checkpoint atomically.
+     * Writes the checkpoint atomically: a header (magic, format version), the payload, and the
+     * CRC-32 of the payload.
      *
      * @param file the target
      * @throws IOException when writing fails
      */
     public void write(Path file) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+        DataOutputStream payload = new DataOutputStream(buffer);
+        payload.writeUTF(backbone);
+        payload.writeInt(dims.itemCount());
+        payload.writeInt(dims.extraItems());
+        payload.writeInt(dims.hiddenSize());
+        payload.writeInt(dims.maxLength());
+        byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
+        payload.writeInt(configBytes.length);
+        payload.write(configBytes);
+        payload.writeInt(parameters.size());
+        for (Map.Entry<String, float[]> e : parameters.entrySet()) {
+            payload.writeUTF(e.getKey());
+            long[] shape = shapes.get(e.getKey());
+            payload.writeInt(shape.length);
+            for (long d : shape) {
+                payload.writeLong(d);
+            }
+            float[] values = e.getValue();
+            payload.writeInt(values.length);
+            for (float v : values) {
+                payload.writeFloat(v);
+            }
+        }
+        payload.flush();
+        byte[] bytes = buffer.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
         AtomicFiles.write(file, raw -> {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            out.writeUTF(backbone);
-            out.writeInt(dims.itemCount());
-            out.writeInt(dims.extraItems());
-            out.writeInt(dims.hiddenSize());
-            out.writeInt(dims.maxLength());
-            byte[] configBytes = config.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            out.writeInt(configBytes.length);
-            out.write(configBytes);
-            out.writeInt(parameters.size());
-            for (Map.Entry<String, float[]> e : parameters.entrySet()) {
-                out.writeUTF(e.getKey());
-                long[] shape = shapes.get(e.getKey());
-                out.writeInt(shape.length);
-                for (long d : shape) {
-                    out.writeLong(d);
-                }
-                float[] values = e.getValue();
-                out.writeInt(values.length);
-                for (float v : values) {
-                    out.writeFloat(v);
-                }
-            }
+            out.write(bytes);
+            out.writeLong(crc.getValue());
             out.flush();
         });
     }
 
     /**
-     * Reads a checkpoint.
+     * Reads a checkpoint, checking its format version, its checksum (format 2 on), every length
+     * against the file's size, every shape against its values, and every value for NaN or infinity.
      *
      * @param file the file
      * @return the checkpoint
-     * @throws IOException when the file is missing, truncated or not a checkpoint, naming the file
+     * @throws IOException with a one-line message naming the file and what is wrong
      */
     public static Checkpoint read(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readInt() != MAGIC) {
-                throw new IOException(file + ": not a SeqAug checkpoint");
+        byte[] all;
+        try {
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new IOException(file + ": checkpoint of " + size + " bytes is larger than any SeqAug writes");
             }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new IOException(file + ": unsupported checkpoint version " + version);
-            }
-            String backbone = in.readUTF();
-            ModelDims dims = new ModelDims(in.readInt(), in.readInt(), in.readInt(), in.readInt());
-            byte[] configBytes = new byte[in.readInt()];
-            in.readFully(configBytes);
-            int count = in.readInt();
-            Map<String, float[]> values = new LinkedHashMap<>();
-            Map<String, long[]> shapes = new LinkedHashMap<>();
-            for (int i = 0; i < count; i++) {
-                String name = in.readUTF();
-                long[] shape = new long[in.readInt()];
-                for (int d = 0; d < shape.length; d++) {
-                    shape[d] = in.readLong();
-                }
-                float[] v = new float[in.readInt()];
-                for (int k = 0; k < v.length; k++) {
-                    v[k] = in.readFloat();
-                }
-                values.put(name, v);
-                shapes.put(name, shape);
-            }
-            return new Checkpoint(backbone, dims, new String(configBytes, java.nio.charset.StandardCharsets.UTF_8),
-                    values, shapes);
+            all = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such checkpoint", e);
+        }
+        if (all.length < 8 || ByteBuffer.wrap(all, 0, 4).getInt() != MAGIC) {
+            throw new IOException(file + ": not a SeqAug checkpoint");
+        }
+        int version = ByteBuffer.wrap(all, 4, 4).getInt();
+        int end;
+        if (version == VERSION) {
+            if (all.length < 16) {
+                throw new IOException(file + ": checkpoint is truncated");
+            }
+            end = all.length - 8;
+            CRC32 crc = new CRC32();
+            crc.update(all, 8, end - 8);
+            if (crc.getValue() != ByteBuffer.wrap(all, end, 8).getLong()) {
+                throw new IOException(file + ": checkpoint is corrupt (checksum mismatch)");
+            }
+        } else if (version == 1) {
+            end = all.length; // written before checksums; the bounds and value checks still apply
+        } else {
+            throw new IOException(file + ": unsupported checkpoint version " + version + " (this SeqAug reads 1 and "
+                    + VERSION + ")");
+        }
+        try {
+            return parse(file, new DataInputStream(new ByteArrayInputStream(all, 8, end - 8)));
         } catch (EOFException e) {
             throw new IOException(file + ": checkpoint is truncated", e);
         }
+    }
+
+    private static Checkpoint parse(Path file, DataInputStream in) throws IOException {
+        String backbone = in.readUTF();
+        ModelDims dims = new ModelDims(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+        byte[] configBytes = new byte[bounded(file, in.readInt(), in.available(), "configuration")];
+        in.readFully(configBytes);
+        int count = bounded(file, in.readInt(), in.available(), "parameter count");
+        Map<String, float[]> values = new LinkedHashMap<>();
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            long[] shape = new long[bounded(file, in.readInt(), 8, "rank of " + name)];
+            long product = 1;
+            for (int d = 0; d < shape.length; d++) {
+                shape[d] = in.readLong();
+                if (shape[d] < 0 || shape[d] > Integer.MAX_VALUE) {
+                    throw new IOException(file + ": checkpoint is corrupt (parameter " + name + " has dimension " + shape[d] + ")");
+                }
+                product *= shape[d];
+            }
+            float[] v = new float[bounded(file, in.readInt(), in.available() / 4, "size of " + name)];
+            if (v.length != product) {
+                throw new IOException(file + ": checkpoint is corrupt (parameter " + name + " has " + v.length
+                        + " values for shape " + java.util.Arrays.toString(shape) + ")");
+            }
+            for (int k = 0; k < v.length; k++) {
+                v[k] = in.readFloat();
+                if (!Float.isFinite(v[k])) {
+                    throw new IOException(file + ": parameter " + name + " holds " + v[k] + " at index " + k
+                            + "; the model it saved had diverged");
+                }
+            }
+            values.put(name, v);
+            shapes.put(name, shape);
+        }
+        return new Checkpoint(backbone, dims, new String(configBytes, StandardCharsets.UTF_8), values, shapes);
+    }
+
+    /** A length read from the file, checked against what is left of it. */
+    private static int bounded(Path file, int value, int max, String what) throws IOException {
+        if (value < 0 || value > max) {
+            throw new IOException(file + ": checkpoint is corrupt (" + what + " " + value + " exceeds the "
+                    + max + " that the file can hold)");
+        }
+        return value;
     }
 }
