@@ -112,6 +112,17 @@ class PluginDiscoveryTest {
         assertThat(epochs.get(0)).doesNotContain("gaussian-noise");
         assertThat(epochs.get(1)).contains("\"stage\":2").contains("\"gaussian-noise\":");
 
+        // A model trained with a plugin evaluates: from the folder it was trained with, or one named by -D.
+        Path checkpoint = dir.resolve("plugin/best.ckpt");
+        CliTestSupport.Run evaluated = CliTestSupport.run("evaluate", "--checkpoint", checkpoint.toString());
+        assertThat(evaluated.code()).as(evaluated.err()).isZero();
+        assertThat(evaluated.out()).contains("test  HR@5");
+        Path moved = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.copy(exampleJar(), moved.resolve("p.jar"));
+        CliTestSupport.Run named = CliTestSupport.run("evaluate", "--checkpoint", checkpoint.toString(),
+                "-Dseqaug.plugins-dir=" + moved);
+        assertThat(named.code()).as(named.err()).isZero();
+
         // The plugin's settings are checked like built-in ones.
         CliTestSupport.Run typo = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "train",
                 "-Dseqaug.plugins-dir=" + plugins, "-Dseqaug.augmenter.gaussian-noise.sigmaa=0.1"));

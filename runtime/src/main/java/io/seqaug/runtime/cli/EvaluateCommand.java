@@ -35,7 +35,13 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ConfigError(e.getMessage(), e);
         }
-        Bootstrap runtime = Bootstrap.start(null, Map.of());
+        // The plugins the model needs: -Dseqaug.plugins-dir, else the folder it was trained with.
+        String pluginsDir = overrides.getOrDefault("seqaug.plugins-dir", overrides.get("plugins-dir"));
+        if (pluginsDir == null) {
+            Config trained = com.typesafe.config.ConfigFactory.parseString(saved.config());
+            pluginsDir = trained.hasPath("plugins-dir") ? trained.getString("plugins-dir") : null;
+        }
+        Bootstrap runtime = Bootstrap.start(null, pluginsDir == null ? Map.of() : Map.of("seqaug.plugins-dir", pluginsDir));
         Config config = new ConfigLoader(runtime.discovery().classLoader())
                 .loadText("seqaug " + saved.config(), checkpoint.toString(), overrides);
         Metrics[] metrics = runtime.injector().getInstance(Experiment.class).evaluate(new Settings(config), saved);

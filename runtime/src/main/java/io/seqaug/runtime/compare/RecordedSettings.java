@@ -19,9 +19,12 @@ import java.util.TreeSet;
  */
 final class RecordedSettings {
 
-    /** Settings that change how a run is shown or where caches live, not what it computes. */
+    /**
+     * Settings that change how a run is shown or where caches live, not what it computes; and
+     * {@code commit}, which launchers before this version leaked into saved settings.
+     */
     private static final Set<String> PRESENTATION = Set.of("train.progress", "train.prefetch", "data.cache-dir",
-            "plugins-dir");
+            "plugins-dir", "commit");
 
     private RecordedSettings() {}
 

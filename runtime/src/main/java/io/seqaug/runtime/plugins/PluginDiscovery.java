@@ -3,6 +3,9 @@ package io.seqaug.runtime.plugins;
 import io.seqaug.api.Provider;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -49,6 +52,7 @@ public final class PluginDiscovery {
                 throw new PluginError("cannot list plugins folder " + pluginsDir + ": " + e.getMessage(), e);
             }
         }
+        checkJars(jars);
         URL[] urls = new URL[jars.size()];
         for (int i = 0; i < urls.length; i++) {
             try {
@@ -64,6 +68,58 @@ public final class PluginDiscovery {
             discovery.load(kind);
         }
         return discovery;
+    }
+
+    /**
+     * Every jar must open, must declare at least one SeqAug provider, and no provider class may come
+     * from two jars (a copied jar, or two versions of one plugin, would otherwise run silently with
+     * whichever the class loader reads first).
+     */
+    static void checkJars(List<Path> jars) {
+        Map<String, Path> owner = new LinkedHashMap<>();
+        for (Path jar : jars) {
+            List<String> providers = new ArrayList<>();
+            try (JarFile file = new JarFile(jar.toFile())) {
+                for (java.util.Enumeration<JarEntry> e = file.entries(); e.hasMoreElements();) {
+                    JarEntry entry = e.nextElement();
+                    String name = entry.getName();
+                    if (name.startsWith("META-INF/services/io.seqaug.api.") && !entry.isDirectory()) {
+                        String text = new String(file.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                        for (String line : text.split("\\R")) {
+                            String cls = line.replaceFirst("#.*", "").strip();
+                            if (!cls.isEmpty()) {
+                                providers.add(cls);
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new PluginError("plugin " + jar + " is not a readable jar (" + e.getMessage()
+                        + "); remove or rebuild it", e);
+            }
+            if (providers.isEmpty()) {
+                throw new PluginError("plugin " + jar + " declares no SeqAug provider (no META-INF/services/"
+                        + "io.seqaug.api.*Provider file); remove it or add the service files", null);
+            }
+            for (String cls : providers) {
+                Path first = owner.putIfAbsent(cls, jar);
+                if (first != null && !first.equals(jar)) {
+                    boolean same = sameBytes(first, jar);
+                    throw new PluginError(same
+                            ? "plugins " + first + " and " + jar + " are identical copies; remove " + jar
+                            : "plugins " + first + " and " + jar + " both provide " + cls
+                                    + " (two versions of one plugin?); keep one of them", null);
+                }
+            }
+        }
+    }
+
+    private static boolean sameBytes(Path a, Path b) {
+        try {
+            return Files.mismatch(a, b) == -1;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private <T extends Provider> void load(ProviderKind<T> kind) {

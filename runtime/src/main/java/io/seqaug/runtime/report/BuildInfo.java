@@ -10,14 +10,14 @@ public final class BuildInfo {
     private BuildInfo() {}
 
     /**
-     * The git commit of the code: the {@code seqaug.commit} system property (the launcher sets it
+     * The git commit of the code: the {@code io.seqaug.commit} system property (the launcher sets it; it is kept out of the {@code seqaug} tree so that it never enters a saved configuration)
      * from the checkout it runs), else the working directory's commit, with {@code -dirty} when it
      * has uncommitted changes.
      *
      * @return the commit, or {@code unknown} outside a git checkout
      */
     public static String commit() {
-        String fromLauncher = System.getProperty("seqaug.commit", "");
+        String fromLauncher = System.getProperty("io.seqaug.commit", "");
         if (!fromLauncher.isBlank()) {
             return fromLauncher;
         }
