@@ -31,6 +31,12 @@ public final class SequenceFileReader {
     /** The fewest items a user needs for a leave-one-out split. */
     public static final int MIN_ITEMS = 3;
 
+    /**
+     * The largest item id accepted: the item table has one row per id up to the largest, so ids in
+     * the billions would ask the engine for hundreds of gigabytes. Sparse ids must be renumbered.
+     */
+    public static final int MAX_ITEM_ID = 20_000_000;
+
     private final boolean strict;
 
     /**
@@ -73,6 +79,8 @@ public final class SequenceFileReader {
         List<Integer> users = new ArrayList<>();
         Set<Integer> seenUsers = new HashSet<>();
         int maxItem = 0;
+        long maxItemLine = 0;
+        Set<Integer> distinct = new HashSet<>();
         int skipped = 0;
         long firstEmptyLine = -1;
         long lineNo = 0;
@@ -106,13 +114,27 @@ public final class SequenceFileReader {
             int[] items = new int[length];
             System.arraycopy(tokens, 1, items, 0, length);
             for (int item : items) {
-                maxItem = Math.max(maxItem, item);
+                if (item > maxItem) {
+                    maxItem = item;
+                    maxItemLine = lineNo;
+                }
+                distinct.add(item);
             }
             users.add(user);
             sequences.add(items);
         }
         if (lineNo == 0) {
             throw new DatasetException(source + ": the file is empty");
+        }
+        if (maxItem > MAX_ITEM_ID) {
+            throw DatasetException.atLine(source, maxItemLine, "item id " + maxItem + " is above " + MAX_ITEM_ID
+                    + ": the item table has a row per id up to the largest, and the file has only " + distinct.size()
+                    + " distinct items; renumber them 1.." + distinct.size());
+        }
+        if (maxItem > 2L * distinct.size() + 1000) {
+            LOG.warn("{}: item ids are sparse: the largest is {} (line {}) but there are {} distinct items; the item"
+                    + " table gets {} rows, so renumbering them would save memory", source, maxItem, maxItemLine,
+                    distinct.size(), maxItem + 1);
         }
         if (skipped > 0) {
             LOG.warn("{}: skipped {} user(s) with fewer than {} items", source, skipped, MIN_ITEMS);

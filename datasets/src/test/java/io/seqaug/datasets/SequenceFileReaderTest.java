@@ -28,6 +28,13 @@ class SequenceFileReaderTest {
     }
 
     @Test
+    void hugeItemIdsAreRefusedNamingTheLineAndTheDistinctCount() {
+        assertThatThrownBy(() -> read("1 1 2 3\n2 4 2000000000 5\n", false))
+                .hasMessageContaining("data.txt:2:").hasMessageContaining("item id 2000000000 is above 20000000")
+                .hasMessageContaining("only 6 distinct items; renumber them 1..6");
+    }
+
+    @Test
     void nonIntegerTokenNamesFileLineAndToken() {
         assertThatThrownBy(() -> read("1 2 3 4\n2 5 x 6\n", false)).isInstanceOf(DatasetException.class)
                 .hasMessage("data.txt:2: item id 'x' (token 3) is not an integer");
