@@ -63,6 +63,7 @@ public final class GridRunner {
                     defaults);
         }
         plan.writeJson();
+        Reports.warmUpCharts();
         List<CellResult> finished = new ArrayList<>();
         int cellNumber = 0;
         try {

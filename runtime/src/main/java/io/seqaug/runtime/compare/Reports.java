@@ -31,6 +31,25 @@ public final class Reports {
     private Reports() {}
 
     /**
+     * Draws a tiny chart into memory. Java2D and ImageIO register JVM shutdown hooks the first time
+     * they are used, which is refused once the JVM is shutting down; a grid stopped with Ctrl-C
+     * draws its charts during shutdown, so it warms them up before it starts.
+     */
+    public static void warmUpCharts() {
+        System.setProperty("java.awt.headless", "true");
+        try {
+            XYChart chart = new XYChartBuilder().width(8).height(8).build();
+            chart.addSeries("warm-up", new double[] {0, 1}, new double[] {0, 1});
+            BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            CategoryChart bars = new CategoryChartBuilder().width(8).height(8).build();
+            bars.addSeries("warm-up", List.of("a"), List.of(1.0));
+            BitmapEncoder.getBitmapBytes(bars, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw charts: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Writes every report.
      *
      * @param dir the grid folder
