@@ -21,4 +21,14 @@ class HelpTest {
         assertThat(viaHelp.code()).isZero();
         assertThat(viaHelp.out()).contains("Usage: seqaug datasets stats");
     }
+
+    @org.junit.jupiter.api.Test
+    void benchRejectsNonsenseCounts() {
+        CliTestSupport.Run epochs = CliTestSupport.run("bench", "--epochs=-1");
+        assertThat(epochs.code()).isEqualTo(2);
+        assertThat(epochs.err()).contains("--epochs must be at least 1, got -1");
+        CliTestSupport.Run scale = CliTestSupport.run("bench", "--scale-items=-5");
+        assertThat(scale.code()).isEqualTo(2);
+        assertThat(scale.err()).contains("--scale-items must be >= 0");
+    }
 }

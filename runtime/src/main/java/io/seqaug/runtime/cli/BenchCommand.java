@@ -1,5 +1,6 @@
 package io.seqaug.runtime.cli;
 
+import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.experiment.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +33,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (epochs < 1) {
+            throw new ConfigError("bench --epochs must be at least 1, got " + epochs);
+        }
+        if (scaleItems < 0 || scaleUsers < 1) {
+            throw new ConfigError("bench --scale-items must be >= 0 and --scale-users >= 1, got " + scaleItems + " and "
+                    + scaleUsers);
+        }
         Bootstrap runtime = options.start();
         Benchmark bench = runtime.injector().getInstance(Benchmark.class);
         bench.run(runtime.settings(), epochs, augmenter, scaleItems, scaleUsers, System.out);

@@ -76,6 +76,14 @@ public final class Reports {
         }
     }
 
+    /** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+    static String csvField(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
     /**
      * One CSV row per cell and seed.
      *
@@ -87,8 +95,8 @@ public final class Reports {
         CellResult.METRICS.forEach(m -> out.append(',').append(m));
         out.append(",stage2_epochs,stage2_seconds_per_epoch\n");
         for (CellResult c : cells) {
-            out.append(c.dataset()).append(',').append(c.backbone()).append(',').append(c.augmenter()).append(',')
-                    .append(c.seed());
+            out.append(csvField(c.dataset())).append(',').append(csvField(c.backbone())).append(',')
+                    .append(csvField(c.augmenter())).append(',').append(c.seed());
             CellResult.METRICS.forEach(m -> out.append(',').append(String.format(Locale.ROOT, "%.6f", c.test().get(m))));
             out.append(',').append(c.epochs()).append(',').append(String.format(Locale.ROOT, "%.2f", c.secondsPerEpoch()))
                     .append('\n');
