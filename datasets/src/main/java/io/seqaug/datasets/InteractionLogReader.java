@@ -92,8 +92,11 @@ public final class InteractionLogReader {
                 try {
                     time = Double.parseDouble(fields[timeCol].trim());
                 } catch (NumberFormatException e) {
+                    time = Double.NaN;
+                }
+                if (!Double.isFinite(time)) {
                     throw DatasetException.atLine(source, lineNo, "timestamp '" + fields[timeCol]
-                            + "' in column '" + format.timeColumn() + "' is not a number");
+                            + "' in column '" + format.timeColumn() + "' is not a finite number");
                 }
                 int user = userIndex.computeIfAbsent(fields[userCol].trim(), k -> userIndex.size());
                 int item = itemIndex.computeIfAbsent(fields[itemCol].trim(), k -> itemIndex.size());

@@ -87,6 +87,12 @@ public final class SequenceFileReader {
         String line;
         while ((line = reader.readLine()) != null) {
             lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // a UTF-8 byte-order mark
+            }
+            if (line.indexOf('\0') >= 0) {
+                throw DatasetException.atLine(source, lineNo, "not a text file (it holds NUL bytes)");
+            }
             if (line.isBlank()) {
                 if (firstEmptyLine < 0) {
                     firstEmptyLine = lineNo;

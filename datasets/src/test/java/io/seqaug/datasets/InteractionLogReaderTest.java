@@ -64,6 +64,9 @@ class InteractionLogReaderTest {
                 .read(file)).hasMessageStartingWith(file + ":1: no column named 'ts'");
         Path bad = write("user,item,ts\na,b,yesterday\n");
         assertThatThrownBy(() -> new InteractionLogReader(new InteractionLogReader.Format(',', "user", "item", "ts", 0))
-                .read(bad)).hasMessage(bad + ":2: timestamp 'yesterday' in column 'ts' is not a number");
+                .read(bad)).hasMessage(bad + ":2: timestamp 'yesterday' in column 'ts' is not a finite number");
+        Path nan = write("user,item,ts\na,b,NaN\n");
+        assertThatThrownBy(() -> new InteractionLogReader(new InteractionLogReader.Format(',', "user", "item", "ts", 0))
+                .read(nan)).hasMessage(nan + ":2: timestamp 'NaN' in column 'ts' is not a finite number");
     }
 }

@@ -28,6 +28,13 @@ class SequenceFileReaderTest {
     }
 
     @Test
+    void aByteOrderMarkIsSkippedAndBinaryFilesAreNamed() throws IOException {
+        assertThat(read("\uFEFF1 1 2 3\n2 2 3 4\n", false).userCount()).isEqualTo(2);
+        assertThatThrownBy(() -> read("1 1 2 3\n\0\0\u0001garbage\n", false))
+                .hasMessage("data.txt:2: not a text file (it holds NUL bytes)");
+    }
+
+    @Test
     void hugeItemIdsAreRefusedNamingTheLineAndTheDistinctCount() {
         assertThatThrownBy(() -> read("1 1 2 3\n2 4 2000000000 5\n", false))
                 .hasMessageContaining("data.txt:2:").hasMessageContaining("item id 2000000000 is above 20000000")

@@ -128,6 +128,9 @@ public final class ConfigLoader {
             String path = entry.getKey();
             if (path.startsWith(ROOT + ".") && !reference.hasPathOrNull(path)) {
                 problems.add("unknown key " + path + " (" + entry.getValue().origin().description() + ")");
+            } else if (!path.startsWith(ROOT + ".")) {
+                problems.add("unknown top-level key " + path + " (" + entry.getValue().origin().description()
+                        + "); settings live in a " + ROOT + " { ... } block");
             }
         }
         if (!problems.isEmpty()) {

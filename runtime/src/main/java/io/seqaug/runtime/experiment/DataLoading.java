@@ -78,6 +78,12 @@ public final class DataLoading {
         String dataset = settings.string("data.dataset");
         String explicit = settings.string("data.path");
         if (explicit.isEmpty() && SYNTHETIC.equals(dataset)) {
+            int min = settings.integer("data.synthetic.min-length", 3, Integer.MAX_VALUE);
+            int max = settings.integer("data.synthetic.max-length", 3, Integer.MAX_VALUE);
+            if (min > max) {
+                throw new io.seqaug.runtime.config.ConfigError("seqaug.data.synthetic.min-length " + min
+                        + " is above seqaug.data.synthetic.max-length " + max);
+            }
             return SyntheticDataset.generate(settings.integer("data.synthetic.users", 1, Integer.MAX_VALUE),
                     settings.integer("data.synthetic.items", 2, Integer.MAX_VALUE),
                     settings.integer("data.synthetic.min-length", 3, Integer.MAX_VALUE),

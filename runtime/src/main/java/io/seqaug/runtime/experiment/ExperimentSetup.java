@@ -90,10 +90,16 @@ final class ExperimentSetup {
      *
      * @param name the backbone provider name
      * @return the backbone
+     * @throws ConfigError when the provider rejects its settings, naming its subtree
      */
     Backbone backbone(String name) {
         Engine.getInstance().setRandomSeed((int) settings.longValue("seed"));
-        return registry.backbone(name).create(dims, settings.subtree("backbone." + name));
+        try {
+            return registry.backbone(name).create(dims, settings.subtree("backbone." + name));
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new ConfigError(message.startsWith("seqaug.") ? message : "seqaug.backbone." + name + ": " + message, e);
+        }
     }
 
     /**

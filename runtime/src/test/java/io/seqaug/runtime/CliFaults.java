@@ -1,0 +1,35 @@
+package io.seqaug.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the CLI on tiny synthetic data for the fault-injection tests in {@code faults/}. */
+public final class CliFaults {
+
+    private CliFaults() {}
+
+    /**
+     * What a run printed and returned.
+     *
+     * @param code the exit code
+     * @param out standard output
+     * @param err standard error
+     */
+    public record Result(int code, String out, String err) {}
+
+    /**
+     * {@code seqaug train} with one epoch per stage on generated data, plus the given arguments.
+     *
+     * @param dir the output folder
+     * @param more further arguments
+     * @return the outcome
+     */
+    public static Result train(Path dir, String... more) {
+        List<String> args = new ArrayList<>(List.of(CliTestSupport.synthetic(dir.toString(), "train",
+                "-Dseqaug.train.epochs=1", "-Dseqaug.train.stage2-epochs=0")));
+        args.addAll(List.of(more));
+        CliTestSupport.Run run = CliTestSupport.run(args.toArray(String[]::new));
+        return new Result(run.code(), run.out(), run.err());
+    }
+}
