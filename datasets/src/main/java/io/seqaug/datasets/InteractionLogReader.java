@@ -108,6 +108,12 @@ public final class InteractionLogReader {
             throw new DatasetException(source + ": cannot read: " + e.getMessage(), e);
         }
         List<Row> kept = kCore(rows, userIndex.size(), itemIndex.size());
+        if (kept.isEmpty() && !rows.isEmpty()) {
+            throw new DatasetException(source + ": the " + format.kCore() + "-core filter (every user and item with at least "
+                    + format.kCore() + " interactions, repeated until stable) removed all " + rows.size()
+                    + " interactions of " + userIndex.size() + " users and " + itemIndex.size()
+                    + " items; lower seqaug.data.interactions.k-core or set it to 0");
+        }
         return toDataset(source, kept, itemIndex.size());
     }
 

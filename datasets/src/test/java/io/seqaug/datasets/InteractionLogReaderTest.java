@@ -69,4 +69,12 @@ class InteractionLogReaderTest {
         assertThatThrownBy(() -> new InteractionLogReader(new InteractionLogReader.Format(',', "user", "item", "ts", 0))
                 .read(nan)).hasMessage(nan + ":2: timestamp 'NaN' in column 'ts' is not a finite number");
     }
+
+    @Test
+    void aKCoreThatRemovesEveryoneSaysWhichKCore() throws IOException {
+        Path file = write("user,item,ts\na,x,1\na,y,2\nb,x,3\n");
+        assertThatThrownBy(() -> new InteractionLogReader(new InteractionLogReader.Format(',', "user", "item", "ts", 5))
+                .read(file)).hasMessageContaining("the 5-core filter").hasMessageContaining("removed all 3 interactions")
+                .hasMessageContaining("seqaug.data.interactions.k-core");
+    }
 }

@@ -42,7 +42,12 @@ public final class ConfigLoader {
      */
     public Config reference() {
         ConfigFactory.invalidateCaches();
-        return ConfigFactory.defaultReference(classLoader);
+        try {
+            return ConfigFactory.defaultReference(classLoader);
+        } catch (ConfigException e) {
+            // A plugin's broken reference.conf: Typesafe's message names the jar and the line.
+            throw new ConfigError("cannot read the settings a plugin declares: " + e.getMessage(), e);
+        }
     }
 
     /**

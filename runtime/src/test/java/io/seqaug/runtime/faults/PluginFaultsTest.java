@@ -63,4 +63,16 @@ class PluginFaultsTest {
         assertThatThrownBy(() -> PluginDiscovery.scan(empty)).isInstanceOf(PluginError.class)
                 .hasMessageContaining("nothing.jar declares no SeqAug provider");
     }
+
+    @Test
+    void aBrokenPluginReferenceConfIsAConfigurationErrorNamingTheJar() throws IOException {
+        Path jar = dir.resolve("broken-settings.jar");
+        jar(jar, Map.of(SERVICE, "org.example.Noise\n", "reference.conf", "seqaug { augmenter { noise { sigma = [ } } }"));
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                getClass().getClassLoader())) {
+            assertThatThrownBy(() -> new io.seqaug.runtime.config.ConfigLoader(loader).reference())
+                    .isInstanceOf(io.seqaug.runtime.config.ConfigError.class)
+                    .hasMessageContaining("cannot read the settings a plugin declares").hasMessageContaining("broken-settings.jar");
+        }
+    }
 }
