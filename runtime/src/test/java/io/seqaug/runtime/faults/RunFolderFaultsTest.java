@@ -1,0 +1,49 @@
+package io.seqaug.runtime.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seqaug.runtime.CliFaults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A rerun that fails before it starts leaves a finished run folder exactly as it was. */
+class RunFolderFaultsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRerunWithABadInitFromTouchesNothing() throws IOException {
+        CliFaults.Result first = CliFaults.train(dir, "-Dseqaug.run-name=r");
+        assertThat(first.code()).as(first.err()).isZero();
+        Path run = dir.resolve("r");
+        String results = Files.readString(run.resolve("results.json"));
+        String config = Files.readString(run.resolve("config.conf"));
+        String epochs = Files.readString(run.resolve("epochs.jsonl"));
+
+        CliFaults.Result rerun = CliFaults.train(dir, "-Dseqaug.run-name=r", "-Dseqaug.train.init-from=" + dir.resolve("nope.ckpt"),
+                "-Dseqaug.train.learning-rate=0.1");
+        assertThat(rerun.code()).isNotZero();
+        assertThat(rerun.err()).contains("nope.ckpt").contains("no such checkpoint");
+        assertThat(Files.readString(run.resolve("results.json"))).isEqualTo(results);
+        assertThat(Files.readString(run.resolve("config.conf"))).isEqualTo(config);
+        assertThat(Files.readString(run.resolve("epochs.jsonl"))).isEqualTo(epochs);
+    }
+
+    @Test
+    void anAbsoluteDatasetPathKeepsTheRunFolderUnderOutputDir() throws IOException {
+        Path data = Files.writeString(dir.resolve("my data.txt"), String.join("\n", java.util.stream.IntStream.rangeClosed(1, 60)
+                .mapToObj(u -> u + " " + (u % 7 + 1) + " " + (u % 5 + 2) + " " + (u % 3 + 3) + " " + (u % 11 + 1))
+                .toList()) + "\n");
+        Path out = dir.resolve("out");
+        CliFaults.Result r = CliFaults.train(out, "-Dseqaug.data.dataset=" + data.toAbsolutePath());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var folders = Files.list(out)) {
+            assertThat(folders.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("my_data-")))
+                    .singleElement().asString().matches("my_data-[0-9a-f]{8}-sasrec-none-s42");
+        }
+    }
+}
