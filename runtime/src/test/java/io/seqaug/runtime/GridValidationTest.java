@@ -63,4 +63,18 @@ class GridValidationTest {
         assertThat(json).contains("\"kind\":\"stage1\"").contains("\"depends_on\":0").contains("\"finished\":false");
         assertThat(run.out()).doesNotContain("[stage");
     }
+
+    @Test
+    void reportRebuildsFromWhatFinishedAndListsTheRest() throws IOException {
+        Path grid = grid("[\"none\", \"basrec\"]",
+                "{ augmenter = \"basrec\", settings.augmenter.basrec { rate-min = 0.9, rate-max = 0.5 } }");
+        CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "compare", "-c", grid.toString()));
+        Files.delete(dir.resolve("g/summary.md"));
+        CliTestSupport.Run report = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "report", "-c", grid.toString()));
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(report.out()).contains("| synthetic | sasrec | none |").contains("1 job(s) not finished:")
+                .contains("job 2: cell synthetic sasrec basrec seed 1").doesNotContain("[stage");
+        assertThat(dir.resolve("g/summary.md")).exists();
+        assertThat(dir.resolve("g/ndcg10.png")).exists();
+    }
 }

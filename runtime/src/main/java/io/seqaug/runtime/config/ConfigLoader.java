@@ -133,7 +133,8 @@ public final class ConfigLoader {
             String path = entry.getKey();
             if (path.startsWith(ROOT + ".") && !reference.hasPathOrNull(path)) {
                 problems.add("unknown key " + path + " (" + entry.getValue().origin().description() + ")");
-            } else if (!path.startsWith(ROOT + ".")) {
+            } else if (!path.startsWith(ROOT + ".") && !path.startsWith("grid.")) {
+                // Besides seqaug { ... }, a file may hold a comparison's grid { ... } block.
                 problems.add("unknown top-level key " + path + " (" + entry.getValue().origin().description()
                         + "); settings live in a " + ROOT + " { ... } block");
             }
