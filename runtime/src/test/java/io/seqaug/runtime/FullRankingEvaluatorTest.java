@@ -82,13 +82,15 @@ class FullRankingEvaluatorTest {
                     new EvaluationCase(1, new int[] {1, 2}, 3, new int[] {1, 2}),
                     // a seen answer scores 0: every other item but the padding and mask ids is >= 0
                     new EvaluationCase(2, new int[] {9}, 9, new int[] {9}));
-            long[] exclude = FullRankingEvaluator.of(1 << 20, "exclude").ranks(backbone, cases, manager);
-            long[] zero = FullRankingEvaluator.of(1 << 20, "zero-score").ranks(backbone, cases, manager);
+            long[] exclude = new FullRankingEvaluator(1 << 20, false).ranks(backbone, cases, manager);
+            long[] zero = new FullRankingEvaluator(1 << 20, true).ranks(backbone, cases, manager);
             assertThat(exclude[0]).isEqualTo(28);
             assertThat(exclude[1]).isZero();
             assertThat(exclude[2]).isGreaterThanOrEqualTo(20);
             assertThat(zero).containsExactly(29, 0, 29);
-            assertThatThrownBy(() -> FullRankingEvaluator.of(1 << 20, "drop")).hasMessageContaining("seqaug.eval.seen-items");
+            assertThatThrownBy(() -> FullRankingEvaluator.from(new io.seqaug.runtime.config.Settings(
+                    com.typesafe.config.ConfigFactory.parseString("seqaug.eval { chunk-bytes = 1048576, seen-items = drop }"))))
+                    .hasMessageContaining("seqaug.eval.seen-items");
         }
     }
 

@@ -1,11 +1,7 @@
 package io.seqaug.runtime.cli;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import io.seqaug.runtime.compare.GridReport;
 import io.seqaug.runtime.compare.GridRunner;
-import io.seqaug.runtime.config.ConfigError;
-import io.seqaug.runtime.config.ConfigLoader;
 import io.seqaug.runtime.train.StopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,21 +17,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (options.config == null) {
-            throw new ConfigError("compare needs a grid file: seqaug compare -c examples/quick.conf");
-        }
-        Bootstrap runtime = options.start();
-        Config file;
-        try {
-            file = ConfigLoader.parseFile(options.config).resolve();
-        } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage(), e);
-        }
+        ConfigOptions.GridCommand grid = options.grid("compare");
         StopSignal stop = new StopSignal();
         GridReport report;
         try (Interrupts ignored = Interrupts.install(stop)) {
-            report = runtime.injector().getInstance(GridRunner.class).run(file, options.config.toString(), options.overrides,
-                    new ConfigLoader(runtime.discovery().classLoader()), stop, System.out);
+            report = grid.runtime().injector().getInstance(GridRunner.class).run(grid.plan(), stop, System.out);
         }
         System.out.println();
         System.out.println(report.summary());

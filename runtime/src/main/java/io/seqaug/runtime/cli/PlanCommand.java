@@ -1,11 +1,7 @@
 package io.seqaug.runtime.cli;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.runtime.compare.GridPlan;
-import io.seqaug.runtime.config.ConfigError;
-import io.seqaug.runtime.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,18 +19,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (options.config == null) {
-            throw new ConfigError("plan needs a grid file: seqaug plan -c examples/quick.conf");
-        }
-        Bootstrap runtime = options.start();
-        Config file;
-        try {
-            file = ConfigLoader.parseFile(options.config).resolve();
-        } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage(), e);
-        }
-        GridPlan plan = GridPlan.build(file, options.config.toString(), options.overrides,
-                new ConfigLoader(runtime.discovery().classLoader()));
+        GridPlan plan = options.grid("plan").plan();
         System.out.printf(Locale.ROOT, "%-5s %-7s %-12s %-9s %-10s %6s %7s %-8s %s%n", "job", "kind", "dataset", "backbone",
                 "augmenter", "seed", "after", "status", "folder / grid settings");
         for (GridPlan.Job j : plan.jobs()) {

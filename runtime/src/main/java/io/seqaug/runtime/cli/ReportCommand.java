@@ -1,13 +1,9 @@
 package io.seqaug.runtime.cli;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import io.seqaug.runtime.compare.CellResult;
 import io.seqaug.runtime.compare.GridPlan;
 import io.seqaug.runtime.compare.GridReport;
 import io.seqaug.runtime.compare.Reports;
-import io.seqaug.runtime.config.ConfigError;
-import io.seqaug.runtime.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,25 +22,20 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (options.config == null) {
-            throw new ConfigError("report needs a grid file: seqaug report -c examples/quick.conf");
-        }
-        Bootstrap runtime = options.start();
-        Config file;
-        try {
-            file = ConfigLoader.parseFile(options.config).resolve();
-        } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage(), e);
-        }
-        GridPlan plan = GridPlan.build(file, options.config.toString(), options.overrides,
-                new ConfigLoader(runtime.discovery().classLoader()));
+        GridPlan plan = options.grid("report").plan();
         List<CellResult> finished = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         for (GridPlan.Job job : plan.jobs()) {
-            Optional<CellResult> done = job.stage1() ? Optional.empty()
-                    : CellResult.read(job.directory(), job.dataset(), job.backbone(), job.augmenter(), job.seed());
-            done.ifPresent(finished::add);
-            if (!GridPlan.isFinished(job)) {
+            boolean done;
+            if (job.stage1()) {
+                done = GridPlan.isFinished(job);
+            } else {
+                Optional<CellResult> cell = CellResult.read(job.directory(), job.dataset(), job.backbone(), job.augmenter(),
+                        job.seed());
+                cell.ifPresent(finished::add);
+                done = cell.isPresent();
+            }
+            if (!done) {
                 pending.add("job " + job.index() + ": " + job.label() + " (" + job.directory() + ")");
             }
         }

@@ -31,6 +31,22 @@ public record CellResult(String dataset, String backbone, String augmenter, long
     public static final List<String> METRICS = List.of("HR@5", "NDCG@5", "HR@10", "NDCG@10", "HR@20", "NDCG@20");
 
     /**
+     * The {@code results.json} of a run that finished without interruption: the one test of
+     * "finished" that grids, plans, reports and resume checks share.
+     *
+     * @param runDir the run folder
+     * @return its parsed results, or empty when the run is missing, unfinished or was interrupted
+     */
+    public static Optional<Config> finishedRecord(Path runDir) {
+        Path results = runDir.resolve("results.json");
+        if (!Files.isRegularFile(results)) {
+            return Optional.empty();
+        }
+        Config r = ConfigFactory.parseFile(results.toFile());
+        return r.getBoolean("interrupted") ? Optional.empty() : Optional.of(r);
+    }
+
+    /**
      * Reads a run folder if its run finished without interruption.
      *
      * @param runDir the folder
@@ -41,14 +57,11 @@ public record CellResult(String dataset, String backbone, String augmenter, long
      * @return the result, or empty when the run has not finished
      */
     public static Optional<CellResult> read(Path runDir, String dataset, String backbone, String augmenter, long seed) {
-        Path results = runDir.resolve("results.json");
-        if (!Files.isRegularFile(results)) {
+        Optional<Config> record = finishedRecord(runDir);
+        if (record.isEmpty()) {
             return Optional.empty();
         }
-        Config r = ConfigFactory.parseFile(results.toFile());
-        if (r.getBoolean("interrupted")) {
-            return Optional.empty();
-        }
+        Config r = record.get();
         Map<String, Double> test = new LinkedHashMap<>();
         for (String metric : METRICS) {
             test.put(metric, r.getDouble(ConfigUtil.joinPath("test", metric)));

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.runtime.config.ConfigLoader;
 import io.seqaug.runtime.config.Settings;
+import io.seqaug.runtime.experiment.DatasetLabel;
 import io.seqaug.runtime.report.AtomicFiles;
 import io.seqaug.runtime.report.Json;
 
@@ -25,8 +26,9 @@ import java.util.Map;
  * @param directory the grid's folder
  * @param jobs the jobs in the order they run
  * @param cells how many of them are cells
+ * @param defaults the reference settings below {@code seqaug}, which finished runs are compared against
  */
-public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells) {
+public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells, Config defaults) {
 
     /**
      * One job of the plan.
@@ -76,7 +78,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells)
         for (String dataset : grid.datasets()) {
             for (String backbone : grid.backbones()) {
                 for (long seed : grid.seeds()) {
-                    String key = GridRunner.slug(dataset) + "-" + backbone + "-s" + seed;
+                    String key = DatasetLabel.of(dataset) + "-" + backbone + "-s" + seed;
                     Path stage1Dir = gridDir.resolve("stage1").resolve(key);
                     Map<String, String> forced = forced(dataset, backbone, "none", seed, stage1Dir);
                     forced.put("seqaug.train.stage2-epochs", "0");
@@ -85,7 +87,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells)
                     jobs.add(new Job(stage1Index, true, dataset, backbone, "none", seed, stage1Dir, -1, stage1Cell,
                             settings(loader, reference, shared, stage1Cell, overrides, forced)));
                     for (String augmenter : grid.augmenters()) {
-                        Path cellDir = gridDir.resolve("cells").resolve(GridRunner.slug(dataset) + "-" + backbone + "-"
+                        Path cellDir = gridDir.resolve("cells").resolve(DatasetLabel.of(dataset) + "-" + backbone + "-"
                                 + augmenter + "-s" + seed);
                         Map<String, String> cellForced = forced(dataset, backbone, augmenter, seed, cellDir);
                         cellForced.put("seqaug.train.init-from", stage1Dir.resolve("best.ckpt").toString());
@@ -97,7 +99,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells)
                 }
             }
         }
-        return new GridPlan(grid, gridDir, List.copyOf(jobs), cells);
+        return new GridPlan(grid, gridDir, List.copyOf(jobs), cells, reference.getConfig(ConfigLoader.ROOT));
     }
 
     /**
@@ -152,7 +154,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells)
      * @return true when finished
      */
     public static boolean isFinished(Job job) {
-        return CellResult.read(job.directory(), job.dataset(), job.backbone(), job.augmenter(), job.seed()).isPresent();
+        return CellResult.finishedRecord(job.directory()).isPresent();
     }
 
     private static Map<String, String> forced(String dataset, String backbone, String augmenter, long seed, Path runDir) {

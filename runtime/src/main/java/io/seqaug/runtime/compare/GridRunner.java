@@ -1,19 +1,14 @@
 package io.seqaug.runtime.compare;
 
-import com.typesafe.config.Config;
 import io.seqaug.runtime.config.ConfigLoader;
-import io.seqaug.runtime.config.Settings;
-import io.seqaug.runtime.experiment.DatasetLabel;
 import io.seqaug.runtime.experiment.Experiment;
 import io.seqaug.runtime.train.StopSignal;
 import jakarta.inject.Inject;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,25 +37,19 @@ public final class GridRunner {
     /**
      * Runs the grid.
      *
-     * @param file the comparison file (a {@code seqaug} block of shared settings and a {@code grid} block)
-     * @param origin the file name, for messages
-     * @param overrides {@code -D} overrides, applied to every cell
-     * @param loader validates each cell's settings
+     * @param plan the grid's jobs ({@link GridPlan#build})
      * @param stop ends the grid after the current epoch when requested
      * @param console where progress and the summary go
      * @return the finished cells, and where the reports are
      */
-    public GridReport run(Config file, String origin, Map<String, String> overrides, ConfigLoader loader, StopSignal stop,
-            PrintStream console) {
-        GridPlan plan = GridPlan.build(file, origin, overrides, loader);
-        Config defaults = loader.reference().getConfig(ConfigLoader.ROOT);
+    public GridReport run(GridPlan plan, StopSignal stop, PrintStream console) {
         // Every job is checked before anything trains: names, settings, data, and finished runs
         // whose recorded settings differ from what the grid asks for now.
         Set<String> checkedData = new HashSet<>();
         for (GridPlan.Job job : plan.jobs()) {
             experiment.validate(job.settings(), checkedData.add(job.dataset()));
             RecordedSettings.requireSame(job.directory(), job.label(), job.settings().config().getConfig(ConfigLoader.ROOT),
-                    defaults);
+                    plan.defaults());
         }
         plan.writeJson();
         Reports.warmUpCharts();
@@ -95,11 +84,6 @@ public final class GridRunner {
             throw e;
         }
         return Reports.write(plan.directory(), finished, plan.cells());
-    }
-
-    /** A folder name for a dataset name or path; see {@link DatasetLabel}. */
-    static String slug(String dataset) {
-        return DatasetLabel.of(dataset);
     }
 
 }

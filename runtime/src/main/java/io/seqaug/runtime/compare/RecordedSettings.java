@@ -1,15 +1,14 @@
 package io.seqaug.runtime.compare;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValue;
 import io.seqaug.runtime.config.ConfigError;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,23 +26,6 @@ final class RecordedSettings {
             "plugins-dir", "commit");
 
     private RecordedSettings() {}
-
-    /**
-     * What differs between a finished run's recorded settings and the requested ones.
-     *
-     * @param runDir the finished run's folder (with {@code results.json})
-     * @param requested the requested settings, below {@code seqaug}
-     * @param defaults the reference settings, below {@code seqaug}
-     * @return one {@code key: recorded -> requested} line per difference; empty when they agree
-     */
-    static List<String> differences(Path runDir, Config requested, Config defaults) {
-        Path results = runDir.resolve("results.json");
-        Config file = ConfigFactory.parseFile(results.toFile());
-        if (!file.hasPath("config")) {
-            return List.of("results.json records no settings (written by an older SeqAug)");
-        }
-        return differences(file.getConfig("config"), requested, defaults);
-    }
 
     /**
      * What differs between two settings trees.
@@ -78,21 +60,22 @@ final class RecordedSettings {
     }
 
     /**
-     * Stops the grid when a finished run was made with other settings.
+     * Stops the grid when a finished run was made with other settings. Unfinished or interrupted
+     * runs are run again anyway and pass.
      *
-     * @param runDir the finished run's folder
+     * @param runDir the run's folder
      * @param what how to name the run in the message
      * @param requested the requested settings, below {@code seqaug}
      * @param defaults the reference settings, below {@code seqaug}
      * @throws ConfigError naming the run, the first differences and the way out
      */
     static void requireSame(Path runDir, String what, Config requested, Config defaults) {
-        Path results = runDir.resolve("results.json");
-        // Unfinished or interrupted runs are run again anyway.
-        if (!Files.isRegularFile(results) || ConfigFactory.parseFile(results.toFile()).getBoolean("interrupted")) {
+        Optional<Config> record = CellResult.finishedRecord(runDir);
+        if (record.isEmpty()) {
             return;
         }
-        List<String> diff = differences(runDir, requested, defaults);
+        List<String> diff = record.get().hasPath("config") ? differences(record.get().getConfig("config"), requested, defaults)
+                : List.of("results.json records no settings (written by an older SeqAug)");
         if (!diff.isEmpty()) {
             String shown = String.join("; ", diff.subList(0, Math.min(3, diff.size())))
                     + (diff.size() > 3 ? "; and " + (diff.size() - 3) + " more" : "");

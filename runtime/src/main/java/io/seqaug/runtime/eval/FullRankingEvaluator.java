@@ -1,5 +1,7 @@
 package io.seqaug.runtime.eval;
 
+import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.config.Settings;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -54,20 +56,20 @@ public final class FullRankingEvaluator {
     }
 
     /**
-     * Creates the evaluator that {@code seqaug.eval.*} asks for.
+     * Creates the evaluator that {@code seqaug.eval.*} asks for: the one place that reads and checks
+     * those settings.
      *
-     * @param chunkBytes the memory budget for one chunk of scores
-     * @param seenItems {@code exclude} or {@code zero-score}
+     * @param settings the settings
      * @return the evaluator
-     * @throws IllegalArgumentException on another value
+     * @throws ConfigError on a chunk budget under 1 MiB or an unknown {@code seen-items}
      */
-    public static FullRankingEvaluator of(long chunkBytes, String seenItems) {
-        return switch (seenItems) {
-            case "exclude" -> new FullRankingEvaluator(chunkBytes, false);
-            case "zero-score" -> new FullRankingEvaluator(chunkBytes, true);
-            default -> throw new IllegalArgumentException(
-                    "seqaug.eval.seen-items must be exclude or zero-score, got '" + seenItems + "'");
-        };
+    public static FullRankingEvaluator from(Settings settings) {
+        long chunkBytes = settings.longValue("eval.chunk-bytes");
+        if (chunkBytes < 1 << 20) {
+            throw new ConfigError("seqaug.eval.chunk-bytes must be at least 1 MiB, got " + chunkBytes);
+        }
+        return new FullRankingEvaluator(chunkBytes,
+                settings.oneOf("eval.seen-items", "exclude", "zero-score").equals("zero-score"));
     }
 
     /**
@@ -126,8 +128,7 @@ public final class FullRankingEvaluator {
                     .max().orElse(1) : maxLength;
             int[] inputs = new int[n * length];
             int reserved = rows - itemCount; // the padding id and ids after the real items
-            int seenWidth = Math.max(1, part.stream().mapToInt(c -> c.seen().length).max().orElse(0));
-            int maskWidth = reserved + seenWidth;
+            int maskWidth = reserved + part.stream().mapToInt(c -> c.seen().length).max().orElse(0);
             long[] masked = new long[n * maskWidth];
             long[] answers = new long[n];
             for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package io.seqaug.runtime.experiment;
 
+import io.seqaug.datasets.DatasetException;
 import io.seqaug.datasets.DatasetRegistry;
 import io.seqaug.datasets.DatasetResolver;
 import io.seqaug.datasets.Downloader;
@@ -7,8 +8,10 @@ import io.seqaug.datasets.InteractionLogReader;
 import io.seqaug.datasets.SequenceDataset;
 import io.seqaug.datasets.SequenceFileReader;
 import io.seqaug.datasets.SyntheticDataset;
+import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.Settings;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -49,22 +52,24 @@ public final class DataLoading {
      *
      * @param settings the settings
      * @return the file, or empty for generated data
-     * @throws io.seqaug.runtime.config.ConfigError when an explicit path does not exist
+     * @throws DatasetException when the file cannot be found or fetched
      */
     public static Optional<Path> locate(Settings settings) {
+        return locate(settings, false);
+    }
+
+    private static Optional<Path> locate(Settings settings, boolean showProgress) {
         String dataset = settings.string("data.dataset");
         String explicit = settings.string("data.path");
-        if (explicit.isEmpty() && SYNTHETIC.equals(dataset)) {
-            return Optional.empty();
+        if (explicit.isEmpty()) {
+            return SYNTHETIC.equals(dataset) ? Optional.empty()
+                    : Optional.of(resolver(settings, showProgress).resolve(dataset));
         }
-        if (!explicit.isEmpty()) {
-            Path file = Path.of(explicit);
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                throw new io.seqaug.runtime.config.ConfigError("seqaug.data.path: no such file " + file);
-            }
-            return Optional.of(file);
+        Path file = Path.of(explicit);
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetException(file + ": no such file");
         }
-        return Optional.of(resolver(settings, false).resolve(dataset));
+        return Optional.of(file);
     }
 
     /**
@@ -75,29 +80,26 @@ public final class DataLoading {
      * @return the dataset
      */
     public static SequenceDataset load(Settings settings, boolean showProgress) {
-        String dataset = settings.string("data.dataset");
-        String explicit = settings.string("data.path");
-        if (explicit.isEmpty() && SYNTHETIC.equals(dataset)) {
+        Optional<Path> located = locate(settings, showProgress);
+        if (located.isEmpty()) {
             int min = settings.integer("data.synthetic.min-length", 3, Integer.MAX_VALUE);
             int max = settings.integer("data.synthetic.max-length", 3, Integer.MAX_VALUE);
             if (min > max) {
-                throw new io.seqaug.runtime.config.ConfigError("seqaug.data.synthetic.min-length " + min
+                throw new ConfigError("seqaug.data.synthetic.min-length " + min
                         + " is above seqaug.data.synthetic.max-length " + max);
             }
             return SyntheticDataset.generate(settings.integer("data.synthetic.users", 1, Integer.MAX_VALUE),
-                    settings.integer("data.synthetic.items", 2, Integer.MAX_VALUE),
-                    settings.integer("data.synthetic.min-length", 3, Integer.MAX_VALUE),
-                    settings.integer("data.synthetic.max-length", 3, Integer.MAX_VALUE),
+                    settings.integer("data.synthetic.items", 2, Integer.MAX_VALUE), min, max,
                     settings.number("data.synthetic.noise", 0, 1), settings.longValue("seed"));
         }
-        Path file = explicit.isEmpty() ? resolver(settings, showProgress).resolve(dataset) : Path.of(explicit);
+        Path file = located.get();
         String format = settings.oneOf("data.format", "sequences", "interactions");
         if (format.equals("sequences")) {
             return new SequenceFileReader(settings.flag("data.strict")).read(file);
         }
         String delimiter = settings.string("data.interactions.delimiter");
         if (delimiter.length() != 1) {
-            throw new io.seqaug.runtime.config.ConfigError("seqaug.data.interactions.delimiter must be one character, got \""
+            throw new ConfigError("seqaug.data.interactions.delimiter must be one character, got \""
                     + delimiter + "\"");
         }
         return new InteractionLogReader(new InteractionLogReader.Format(delimiter.charAt(0),

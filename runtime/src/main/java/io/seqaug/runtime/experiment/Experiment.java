@@ -88,7 +88,7 @@ public final class Experiment {
         TrainOptions.from(settings);
         settings.integer("train.epochs", 0, Integer.MAX_VALUE);
         settings.integer("train.stage2-epochs", 0, Integer.MAX_VALUE);
-        settings.oneOf("eval.seen-items", "exclude", "zero-score");
+        FullRankingEvaluator.from(settings);
         if (checkData) {
             DataLoading.locate(settings);
         }
@@ -107,8 +107,7 @@ public final class Experiment {
         String backboneName = settings.string("model.backbone");
         String augmenterName = settings.string("augmenter.name");
         // Fail on unknown names and bad values before any data is read.
-        registry.backbone(backboneName);
-        registry.augmenter(augmenterName);
+        validate(settings, false);
         TrainOptions options = TrainOptions.from(settings);
         int stage1Epochs = settings.integer("train.epochs", 0, Integer.MAX_VALUE);
         int stage2Epochs = settings.integer("train.stage2-epochs", 0, Integer.MAX_VALUE);
@@ -203,8 +202,7 @@ public final class Experiment {
         }
         LeaveOneOutSplit split = new LeaveOneOutSplit(dataset, checkpoint.dims().maxLength());
         Backbone backbone = provider.create(checkpoint.dims(), settings.subtree("backbone." + backboneName));
-        FullRankingEvaluator evaluator = FullRankingEvaluator.of(settings.longValue("eval.chunk-bytes"),
-                settings.oneOf("eval.seen-items", "exclude", "zero-score"));
+        FullRankingEvaluator evaluator = FullRankingEvaluator.from(settings);
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
             checkpoint.restoreInto(backbone);

@@ -37,7 +37,7 @@ final class ExperimentSetup {
     private double similaritySeconds;
 
     private ExperimentSetup(Settings settings, ProviderRegistry registry, SequenceDataset dataset, int maxLength,
-            int hidden, long chunkBytes, SimilarityMethod method, int topK) {
+            int hidden, SimilarityMethod method, int topK) {
         this.settings = settings;
         this.registry = registry;
         this.dataset = dataset;
@@ -45,7 +45,7 @@ final class ExperimentSetup {
         // One reserved id after the real items (the mask token), whatever the augmenter, so that
         // checkpoints are interchangeable between augmenters.
         this.dims = new ModelDims(dataset.itemCount(), 1, hidden, maxLength);
-        this.evaluator = FullRankingEvaluator.of(chunkBytes, settings.oneOf("eval.seen-items", "exclude", "zero-score"));
+        this.evaluator = FullRankingEvaluator.from(settings);
         long seed = settings.longValue("seed");
         this.context = new ExperimentContext(registry, settings.subtree("operators"), dims, () -> {
             long t = System.nanoTime();
@@ -76,12 +76,8 @@ final class ExperimentSetup {
             throw new ConfigError("seqaug.similarity.method: " + e.getMessage(), e);
         }
         int topK = settings.integer("similarity.top-k", 1, 1000);
-        long chunkBytes = settings.longValue("eval.chunk-bytes");
-        if (chunkBytes < 1 << 20) {
-            throw new ConfigError("seqaug.eval.chunk-bytes must be at least 1 MiB, got " + chunkBytes);
-        }
-        return new ExperimentSetup(settings, registry, DataLoading.load(settings, true), maxLength, hidden, chunkBytes,
-                method, topK);
+        FullRankingEvaluator.from(settings); // its settings are checked before the data is read
+        return new ExperimentSetup(settings, registry, DataLoading.load(settings, true), maxLength, hidden, method, topK);
     }
 
     /**
