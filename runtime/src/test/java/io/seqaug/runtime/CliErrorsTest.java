@@ -40,4 +40,25 @@ class CliErrorsTest {
                 "-Dseqaug.train.batch-size=0"));
         assertThat(verbose.err()).contains("at io.seqaug.");
     }
+
+    @Test
+    void aJobIndexMustBeANumberOfThePlanOrComeFromTheArrayEnvironment() throws java.io.IOException {
+        Path grid = java.nio.file.Files.writeString(dir.resolve("g.conf"),
+                "grid { name = g, datasets = [synthetic], backbones = [sasrec], augmenters = [none] }");
+        CliTestSupport.Run word = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "compare", "-c",
+                grid.toString(), "--job", "first"));
+        assertThat(word.code()).isEqualTo(2);
+        assertThat(word.err().strip()).isEqualTo(
+                "seqaug: configuration error: --job: expected a job index (0, 1, ...) or 'env', got 'first'");
+        CliTestSupport.Run outside = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "compare", "-c",
+                grid.toString(), "--job", "7"));
+        assertThat(outside.code()).isEqualTo(2);
+        assertThat(outside.err()).contains("job 7 is not in grid g, whose jobs are 0 to 1 (see seqaug plan)");
+        assertThat(dir.resolve("g")).doesNotExist();
+        if (System.getenv("SLURM_ARRAY_TASK_ID") == null && System.getenv("JOB_COMPLETION_INDEX") == null) {
+            CliTestSupport.Run env = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "compare", "-c",
+                    grid.toString(), "--job", "env"));
+            assertThat(env.err()).contains("--job env: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set");
+        }
+    }
 }

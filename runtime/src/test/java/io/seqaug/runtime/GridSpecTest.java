@@ -41,7 +41,7 @@ class GridSpecTest {
     @Test
     void everyExampleIsValidForTheCellsItDefines() {
         ConfigLoader loader = new ConfigLoader(GridSpecTest.class.getClassLoader());
-        for (String name : List.of("quick.conf", "published.conf", "smoke.conf", "reproduce.conf", "beauty-evidence.conf")) {
+        for (String name : List.of("quick.conf", "published.conf", "smoke.conf", "reproduce.conf", "reproduce-beauty-sasrec.conf", "beauty-evidence.conf")) {
             Config file = example(name);
             GridSpec grid = GridSpec.from(file, name);
             for (String d : grid.datasets()) {

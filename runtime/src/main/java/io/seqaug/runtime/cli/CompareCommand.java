@@ -1,31 +1,102 @@
 package io.seqaug.runtime.cli;
 
-import io.seqaug.runtime.compare.GridReport;
 import io.seqaug.runtime.compare.GridRunner;
+import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.train.StopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug compare}: a grid of experiments with a summary table and charts. */
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Run a grid of datasets x backbones x augmenters x seeds and report side by side.")
+@Command(name = "compare", mixinStandardHelpOptions = true, description = {
+    "Run a grid of datasets x backbones x augmenters x seeds and report side by side.",
+    "Every compare is a worker that claims jobs in the grid folder: start several, on one machine or on",
+    "machines sharing the folder, and each job still runs exactly once."})
 final class CompareCommand implements Callable<Integer> {
+
+    /** Environment variables that name one job of an array job: Slurm's, then Kubernetes Indexed Jobs'. */
+    static final String[] INDEX_VARIABLES = {"SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"};
 
     @Mixin
     ConfigOptions options;
 
+    @Option(names = "--worker", description = "Keep going after a failed job with the jobs that do not depend on it "
+            + "(for cluster workers); the exit status is still non-zero.")
+    boolean worker;
+
+    @Option(names = "--job", paramLabel = "INDEX|env", description = "Run only this job of the plan (see seqaug plan), "
+            + "after its stage-1 job if nobody has run it; 'env' reads the index from SLURM_ARRAY_TASK_ID or "
+            + "JOB_COMPLETION_INDEX.")
+    String job;
+
     @Override
     public Integer call() {
+        OptionalInt only = job == null ? OptionalInt.empty() : OptionalInt.of(jobIndex(job, System.getenv()));
         ConfigOptions.GridCommand grid = options.grid("compare");
         StopSignal stop = new StopSignal();
-        GridReport report;
+        GridRunner.Outcome outcome;
         try (Interrupts ignored = Interrupts.install(stop)) {
-            report = grid.runtime().injector().getInstance(GridRunner.class).run(grid.plan(), stop, System.out);
+            outcome = grid.runtime().injector().getInstance(GridRunner.class).run(grid.plan(), stop, System.out,
+                    new GridRunner.Mode(worker, only, Duration.ofSeconds(2)));
+        }
+        var report = outcome.report();
+        if (only.isPresent()) {
+            System.out.println("reports (cells finished so far): " + report.directory().resolve("summary.md"));
+            return outcome.failed().isEmpty() ? 0 : Main.RUNTIME_ERROR;
         }
         System.out.println();
         System.out.println(report.summary());
         System.out.println("reports: " + report.directory().resolve("summary.md") + ", results.csv, ndcg10.png, valid-ndcg20.png");
-        return report.cells().size() == report.expected() ? 0 : Main.RUNTIME_ERROR;
+        if (!outcome.failed().isEmpty()) {
+            System.err.println(outcome.failed().size() + " job(s) failed in this worker:");
+            outcome.failed().forEach(f -> System.err.println("  " + f));
+            return Main.RUNTIME_ERROR;
+        }
+        if (report.cells().size() < report.expected()) {
+            System.out.println((report.expected() - report.cells().size())
+                    + " cell(s) not finished: stopped, or still running in another worker (seqaug report lists them)");
+            return worker ? 0 : Main.RUNTIME_ERROR;
+        }
+        return 0;
+    }
+
+    /**
+     * The job index that {@code --job} names.
+     *
+     * @param value a number, or {@code env}
+     * @param environment the process environment
+     * @return the index
+     * @throws ConfigError on a value that is neither, or {@code env} without either variable
+     */
+    static int jobIndex(String value, Map<String, String> environment) {
+        String text = value;
+        String source = "--job";
+        if (value.equals("env")) {
+            text = null;
+            for (String name : INDEX_VARIABLES) {
+                if (environment.get(name) != null && !environment.get(name).isBlank()) {
+                    text = environment.get(name).strip();
+                    source = name;
+                    break;
+                }
+            }
+            if (text == null) {
+                throw new ConfigError("--job env: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set");
+            }
+        }
+        try {
+            int index = Integer.parseInt(text);
+            if (index < 0) {
+                throw new NumberFormatException();
+            }
+            return index;
+        } catch (NumberFormatException e) {
+            throw new ConfigError(source + ": expected a job index (0, 1, ...) or 'env', got '" + text + "'");
+        }
     }
 }

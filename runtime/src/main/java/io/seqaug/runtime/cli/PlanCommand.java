@@ -2,6 +2,7 @@ package io.seqaug.runtime.cli;
 
 import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.runtime.compare.GridPlan;
+import io.seqaug.runtime.compare.JobClaim;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,6 +18,13 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    static String status(GridPlan plan, GridPlan.Job job) {
+        if (GridPlan.isFinished(job)) {
+            return "finished";
+        }
+        return JobClaim.isHeld(plan.directory(), job.index(), plan.grid().claimTimeout()) ? "running" : "pending";
+    }
+
     @Override
     public Integer call() {
         GridPlan plan = options.grid("plan").plan();
@@ -28,7 +36,7 @@ final class PlanCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-5d %-7s %-12s %-9s %-10s %6d %7s %-8s %s%s%n", j.index(),
                     j.stage1() ? "stage1" : "cell", j.dataset(), j.backbone(), j.stage1() ? "-" : j.augmenter(), j.seed(),
                     j.dependsOn() < 0 ? "-" : Integer.toString(j.dependsOn()),
-                    GridPlan.isFinished(j) ? "finished" : "pending", j.directory(), settings);
+                    status(plan, j), j.directory(), settings);
         }
         Path written = plan.writeJson();
         System.out.println("plan: " + written);

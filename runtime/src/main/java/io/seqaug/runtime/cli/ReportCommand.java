@@ -3,6 +3,7 @@ package io.seqaug.runtime.cli;
 import io.seqaug.runtime.compare.CellResult;
 import io.seqaug.runtime.compare.GridPlan;
 import io.seqaug.runtime.compare.GridReport;
+import io.seqaug.runtime.compare.JobClaim;
 import io.seqaug.runtime.compare.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,10 @@ final class ReportCommand implements Callable<Integer> {
                 done = cell.isPresent();
             }
             if (!done) {
-                pending.add("job " + job.index() + ": " + job.label() + " (" + job.directory() + ")");
+                String state = JobClaim.isHeld(plan.directory(), job.index(), plan.grid().claimTimeout())
+                        ? JobClaim.holder(plan.directory(), job.index()).map(o -> "running: " + o.describe()).orElse("running")
+                        : "waiting";
+                pending.add("job " + job.index() + ": " + job.label() + ", " + state + " (" + job.directory() + ")");
             }
         }
         GridReport report = Reports.write(plan.directory(), finished, plan.cells());

@@ -1,28 +1,48 @@
 package io.seqaug.runtime.compare;
 
+import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.ConfigLoader;
 import io.seqaug.runtime.experiment.Experiment;
 import io.seqaug.runtime.train.StopSignal;
 import jakarta.inject.Inject;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Runs a grid of datasets x backbones x augmenters x seeds, one job of its {@link GridPlan} after
- * another. Cells that share a dataset, backbone and seed share one stage-1 run (the backbone alone),
- * and every cell's stage 2 starts from its best checkpoint. Every job is validated before the first
- * one trains. A job whose results are already on disk with the same settings is skipped, so a rerun
- * resumes an interrupted grid; one with other settings stops the grid with the differences. Reports
- * are written at the end from every finished cell, also when a job fails.
+ * Runs the jobs of a {@link GridPlan} as a worker: it claims the first job in plan order that is
+ * not finished, not claimed by a live worker and whose stage-1 job has finished, runs it, and
+ * starts over, until no job is left for it. A cell never starts from a stage 1 that has not
+ * finished: while another worker runs that stage 1, this one waits for it (or takes it over when
+ * its claim goes stale, see {@link JobClaim}). Any number of workers, on one machine or on several
+ * sharing the grid folder, therefore run every job exactly once, and a single worker is the plain
+ * sequential grid. Every job is validated before the first one trains; a job whose results are on
+ * disk with the same settings is skipped, one with other settings stops the grid with the
+ * differences. Reports are written when the worker ends, from every cell finished by then.
  */
 public final class GridRunner {
 
     private final Experiment experiment;
+
+    /**
+     * How a worker goes about the plan.
+     *
+     * @param keepGoing on a failed job, report it and go on with the jobs that do not depend on it
+     *     (a cluster worker); otherwise the first failure ends the worker with that error
+     * @param onlyJob run just this job of the plan (and its stage-1 job first, if no worker has)
+     * @param poll how often a waiting worker looks again
+     */
+    public record Mode(boolean keepGoing, OptionalInt onlyJob, Duration poll) {
+
+        /** One worker through the whole plan, stopping at the first failure. */
+        public static final Mode SEQUENTIAL = new Mode(false, OptionalInt.empty(), Duration.ofSeconds(2));
+    }
 
     /**
      * Created by Guice.
@@ -35,7 +55,7 @@ public final class GridRunner {
     }
 
     /**
-     * Runs the grid.
+     * Runs the grid as one worker through the whole plan, stopping at the first failure.
      *
      * @param plan the grid's jobs ({@link GridPlan#build})
      * @param stop ends the grid after the current epoch when requested
@@ -43,47 +63,161 @@ public final class GridRunner {
      * @return the finished cells, and where the reports are
      */
     public GridReport run(GridPlan plan, StopSignal stop, PrintStream console) {
+        return run(plan, stop, console, Mode.SEQUENTIAL).report();
+    }
+
+    /**
+     * What a worker did.
+     *
+     * @param report the reports written at its end
+     * @param ran how many jobs this worker ran
+     * @param failed the jobs that failed in this worker, as labels with their errors
+     */
+    public record Outcome(GridReport report, int ran, List<String> failed) {}
+
+    /**
+     * Runs jobs of the grid as one worker.
+     *
+     * @param plan the grid's jobs
+     * @param stop ends the current job after its epoch and the worker after it
+     * @param console where progress goes
+     * @param mode how to go about it
+     * @return what this worker did, with the reports of everything finished so far
+     */
+    public Outcome run(GridPlan plan, StopSignal stop, PrintStream console, Mode mode) {
+        List<GridPlan.Job> candidates = candidates(plan, mode.onlyJob());
         // Every job is checked before anything trains: names, settings, data, and finished runs
         // whose recorded settings differ from what the grid asks for now.
         Set<String> checkedData = new HashSet<>();
-        for (GridPlan.Job job : plan.jobs()) {
+        for (GridPlan.Job job : candidates) {
             experiment.validate(job.settings(), checkedData.add(job.dataset()));
             RecordedSettings.requireSame(job.directory(), job.label(), job.settings().config().getConfig(ConfigLoader.ROOT),
                     plan.defaults());
         }
         plan.writeJson();
         Reports.warmUpCharts();
-        List<CellResult> finished = new ArrayList<>();
-        int cellNumber = 0;
+        Duration timeout = plan.grid().claimTimeout();
+        Set<Integer> failed = new HashSet<>();
+        List<String> failures = new ArrayList<>();
+        for (GridPlan.Job job : candidates) {
+            if (!job.stage1() && GridPlan.isFinished(job)) {
+                console.printf("== %s already finished%n", describe(plan, job));
+            }
+        }
+        int ran = 0;
         try {
-            for (GridPlan.Job job : plan.jobs()) {
-                if (job.stage1()) {
-                    if (!GridPlan.isFinished(job) && !stop.requested()) {
-                        console.printf("== stage 1 for %s: %s%n", job.directory().getFileName(), job.directory());
-                        experiment.run(job.settings(), stop, console);
+            while (!stop.requested()) {
+                boolean waiting = false;
+                boolean ranOne = false;
+                for (GridPlan.Job job : candidates) {
+                    if (failed.contains(job.index()) || GridPlan.isFinished(job)) {
+                        continue;
                     }
+                    if (job.dependsOn() >= 0) {
+                        GridPlan.Job stage1 = plan.jobs().get(job.dependsOn());
+                        if (failed.contains(stage1.index())) {
+                            continue;
+                        }
+                        if (!GridPlan.isFinished(stage1)) {
+                            // Earlier in this pass the stage-1 job was either claimed by another
+                            // worker or could not be claimed: wait while someone runs it.
+                            waiting |= JobClaim.isHeld(plan.directory(), stage1.index(), timeout);
+                            continue;
+                        }
+                    }
+                    Optional<JobClaim> claim = JobClaim.tryClaim(plan.directory(), job.index(), timeout);
+                    if (claim.isEmpty()) {
+                        // Another worker runs it; the single-job mode waits for its own job.
+                        waiting |= mode.onlyJob().isPresent() && job.index() == mode.onlyJob().getAsInt();
+                        continue;
+                    }
+                    try (JobClaim held = claim.get()) {
+                        if (GridPlan.isFinished(job)) {
+                            continue; // finished by another worker between the check and the claim
+                        }
+                        console.printf("== %s: %s%n", describe(plan, job), job.directory());
+                        experiment.run(job.settings(), stop, console);
+                        ran++;
+                    } catch (RuntimeException e) {
+                        if (!mode.keepGoing()) {
+                            throw e;
+                        }
+                        failed.add(job.index());
+                        failures.add(job.label() + ": " + e.getMessage());
+                        console.printf("== %s failed: %s%n", job.label(), e.getMessage());
+                    }
+                    ranOne = true;
+                    break;
+                }
+                if (ranOne) {
                     continue;
                 }
-                cellNumber++;
-                Optional<CellResult> done = CellResult.read(job.directory(), job.dataset(), job.backbone(), job.augmenter(),
-                        job.seed());
-                if (done.isEmpty() && !stop.requested()) {
-                    console.printf("== cell %d/%d: %s %s %s seed %d%n", cellNumber, plan.cells(), job.dataset(),
-                            job.backbone(), job.augmenter(), job.seed());
-                    experiment.run(job.settings(), stop, console);
-                    done = CellResult.read(job.directory(), job.dataset(), job.backbone(), job.augmenter(), job.seed());
-                } else if (done.isPresent()) {
-                    console.printf("== cell %d/%d: %s %s %s seed %d already finished%n", cellNumber, plan.cells(),
-                            job.dataset(), job.backbone(), job.augmenter(), job.seed());
+                if (!waiting) {
+                    break;
                 }
-                done.ifPresent(finished::add);
+                sleep(mode.poll());
             }
         } catch (RuntimeException e) {
             // What finished before the failure is still reported.
-            Reports.write(plan.directory(), finished, plan.cells());
+            report(plan);
             throw e;
+        }
+        return new Outcome(report(plan), ran, List.copyOf(failures));
+    }
+
+    /**
+     * The reports of a grid from the cells finished so far.
+     *
+     * @param plan the grid's jobs
+     * @return the reports written
+     */
+    public static GridReport report(GridPlan plan) {
+        List<CellResult> finished = new ArrayList<>();
+        for (GridPlan.Job job : plan.jobs()) {
+            if (!job.stage1()) {
+                CellResult.read(job.directory(), job.dataset(), job.backbone(), job.augmenter(), job.seed())
+                        .ifPresent(finished::add);
+            }
         }
         return Reports.write(plan.directory(), finished, plan.cells());
     }
 
+    private static List<GridPlan.Job> candidates(GridPlan plan, OptionalInt onlyJob) {
+        if (onlyJob.isEmpty()) {
+            return plan.jobs();
+        }
+        int index = onlyJob.getAsInt();
+        if (index < 0 || index >= plan.jobs().size()) {
+            throw new ConfigError("job " + index + " is not in grid " + plan.grid().name() + ", whose jobs are 0 to "
+                    + (plan.jobs().size() - 1) + " (see seqaug plan)");
+        }
+        GridPlan.Job job = plan.jobs().get(index);
+        return job.dependsOn() < 0 ? List.of(job) : List.of(plan.jobs().get(job.dependsOn()), job);
+    }
+
+    private static String describe(GridPlan plan, GridPlan.Job job) {
+        if (job.stage1()) {
+            return "stage 1 for " + job.directory().getFileName();
+        }
+        int number = 0;
+        for (GridPlan.Job j : plan.jobs()) {
+            if (!j.stage1()) {
+                number++;
+            }
+            if (j == job) {
+                break;
+            }
+        }
+        return "cell " + number + "/" + plan.cells() + ": " + job.dataset() + " " + job.backbone() + " " + job.augmenter()
+                + " seed " + job.seed();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for other workers", e);
+        }
+    }
 }

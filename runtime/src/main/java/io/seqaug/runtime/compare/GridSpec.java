@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValue;
 import io.seqaug.runtime.config.ConfigError;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,11 @@ import java.util.Set;
  * @param augmenters augmenter provider names
  * @param seeds the seeds
  * @param overrides per-cell settings, applied in order
+ * @param claimTimeout how long a worker's claim on a job lives without a heartbeat before another
+ *     worker takes the job over ({@code grid.claim-timeout}, default 10 minutes)
  */
 public record GridSpec(String name, List<String> datasets, List<String> backbones, List<String> augmenters,
-        List<Long> seeds, List<Override> overrides) {
+        List<Long> seeds, List<Override> overrides, Duration claimTimeout) {
 
     /**
      * Settings for the cells that match.
@@ -43,7 +46,8 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
         }
     }
 
-    private static final Set<String> KEYS = Set.of("name", "datasets", "backbones", "augmenters", "seeds", "cells");
+    private static final Set<String> KEYS = Set.of("name", "datasets", "backbones", "augmenters", "seeds", "cells",
+            "claim-timeout");
     private static final Set<String> CELL_KEYS = Set.of("dataset", "backbone", "augmenter", "settings");
 
     /**
@@ -82,7 +86,11 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
             }
             GridSpec spec = new GridSpec(grid.getString("name"), grid.getStringList("datasets"),
                     grid.getStringList("backbones"), grid.getStringList("augmenters"),
-                    grid.hasPath("seeds") ? grid.getLongList("seeds") : List.of(42L), overrides);
+                    grid.hasPath("seeds") ? grid.getLongList("seeds") : List.of(42L), overrides,
+                    grid.hasPath("claim-timeout") ? grid.getDuration("claim-timeout") : Duration.ofMinutes(10));
+            if (spec.claimTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new ConfigError(origin + ": grid.claim-timeout must be at least 1s, got " + spec.claimTimeout);
+            }
             if (spec.datasets.isEmpty() || spec.backbones.isEmpty() || spec.augmenters.isEmpty() || spec.seeds.isEmpty()) {
                 throw new ConfigError(origin + ": grid.datasets, backbones, augmenters and seeds must not be empty");
             }

@@ -66,7 +66,12 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
-    private static String host() {
+    /**
+     * This machine's name, as locks and claims record it.
+     *
+     * @return the host name, or {@code unknown}
+     */
+    public static String host() {
         String name = ManagementFactory.getRuntimeMXBean().getName();
         int at = name.indexOf('@');
         return at >= 0 ? name.substring(at + 1) : "unknown";
