@@ -58,4 +58,34 @@ class CompareTest {
                 .contains("synthetic-sasrec-s1");
         assertThat(changed.out()).doesNotContain("[stage").doesNotContain("already finished");
     }
+
+    @Test
+    void variantsRunAsNamedCellsAndEveryFinishedRunHasItsPerUserRanks() throws IOException {
+        Path grid = Files.writeString(dir.resolve("variants.conf"), """
+                seqaug.train { epochs = 1, stage2-epochs = 1 }
+                seqaug.augmenter.basrec.n-pairs = 1
+                grid {
+                  name = "variants"
+                  datasets = ["synthetic"]
+                  backbones = ["sasrec"]
+                  augmenters = ["none", "sequence-wise-cross", "no-single-sequence", "one-stage"]
+                  seeds = [1]
+                  variants = [
+                    { name = "sequence-wise-cross", augmenter = "basrec", settings.augmenter.basrec.cross-mixups = ["sequence-wise"] }
+                    { name = "no-single-sequence", augmenter = "basrec", settings.augmenter.basrec.single-sequence = false }
+                    { name = "one-stage", augmenter = "basrec", from-stage1 = false, settings.train.stage2-epochs = 2 }
+                  ]
+                }
+                """);
+        CliTestSupport.Run run = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "compare", "-c", grid.toString()));
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("| synthetic | sasrec | sequence-wise-cross | 1 |")
+                .contains("| synthetic | sasrec | one-stage | 1 |");
+        Path oneStage = dir.resolve("variants/cells/synthetic-sasrec-one-stage-s1");
+        assertThat(Files.readString(oneStage.resolve("config.conf"))).doesNotContain("synthetic-sasrec-s1");
+        assertThat(Files.readAllLines(oneStage.resolve("epochs.jsonl"))).hasSize(2).allMatch(l -> l.contains("\"stage\":2"));
+        // 300 synthetic users, each with its test rank
+        assertThat(Files.readAllLines(oneStage.resolve("test-ranks.csv"))).hasSize(301).first().isEqualTo("user,rank");
+        assertThat(dir.resolve("variants/summary.tex")).content().contains("sequence-wise-cross").contains("\\toprule");
+    }
 }

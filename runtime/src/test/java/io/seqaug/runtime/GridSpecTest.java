@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.seqaug.runtime.compare.CellResult;
+import io.seqaug.runtime.compare.GridPlan;
 import io.seqaug.runtime.compare.GridSpec;
 import io.seqaug.runtime.compare.Reports;
 import io.seqaug.runtime.config.ConfigError;
@@ -41,17 +42,13 @@ class GridSpecTest {
     @Test
     void everyExampleIsValidForTheCellsItDefines() {
         ConfigLoader loader = new ConfigLoader(GridSpecTest.class.getClassLoader());
-        for (String name : List.of("quick.conf", "published.conf", "smoke.conf", "reproduce.conf", "reproduce-beauty-sasrec.conf", "beauty-evidence.conf")) {
+        for (String name : List.of("quick.conf", "published.conf", "smoke.conf", "reproduce.conf", "reproduce-beauty-sasrec.conf", "ablation.conf", "beauty-evidence.conf")) {
             Config file = example(name);
             GridSpec grid = GridSpec.from(file, name);
-            for (String d : grid.datasets()) {
-                for (String b : grid.backbones()) {
-                    for (String a : grid.augmenters()) {
-                        Config user = grid.settingsFor(d, b, a).atPath("seqaug").withFallback(file.withoutPath("grid"));
-                        assertThat(loader.merge(loader.reference(), user, Map.of()).getString("seqaug.seed")).isNotEmpty();
-                    }
-                }
-            }
+            // the plan merges and type-checks every job's settings
+            GridPlan plan = GridPlan.build(file, name, Map.of(), loader);
+            assertThat(plan.cells()).isEqualTo(grid.datasets().size() * grid.backbones().size() * grid.augmenters().size()
+                    * grid.seeds().size());
         }
         assertThat(loader.load(Path.of("../examples/experiment.conf"), Map.of()).getString("seqaug.augmenter.name"))
                 .isEqualTo("basrec");
@@ -84,6 +81,28 @@ class GridSpecTest {
         // relative to none: HR@5 +100%, NDCG@10 +20%, NDCG@20 -50%
         assertThat(summary).contains("| beauty | sasrec | basrec | +100.0% | +20.0% | +50.0% | +20.0% | +0.0% | -50.0% |");
         assertThat(Reports.csv(cells).lines().skip(1).findFirst().orElseThrow())
-                .isEqualTo("beauty,sasrec,none,1,0.100000,0.050000,0.200000,0.100000,0.300000,0.200000,3,10.00");
+                .isEqualTo("beauty,sasrec,none,1,0.100000,0.050000,0.200000,0.100000,0.300000,0.200000,3,10.00,,,,,,,,");
+    }
+
+    @Test
+    void ablationVariantsRunTheirAugmenterWithTheirSettingsUnderTheirOwnName() {
+        Config file = example("ablation.conf");
+        GridPlan plan = GridPlan.build(file, "ablation.conf", Map.of(), new ConfigLoader(GridSpecTest.class.getClassLoader()));
+        GridPlan.Job uniform = plan.jobs().stream().filter(j -> j.augmenter().equals("uniform-weighting")).findFirst().orElseThrow();
+        assertThat(uniform.settings().string("augmenter.name")).isEqualTo("basrec");
+        assertThat(uniform.settings().string("augmenter.basrec.weighting")).isEqualTo("uniform");
+        assertThat(uniform.settings().string("augmenter.basrec.rate-max")).isEqualTo("0.71");
+        assertThat(uniform.dependsOn()).isZero();
+        assertThat(uniform.directory().getFileName().toString()).isEqualTo("beauty-sasrec-uniform-weighting-s2024");
+        GridPlan.Job oneStage = plan.jobs().stream().filter(j -> j.augmenter().equals("one-stage")).findFirst().orElseThrow();
+        assertThat(oneStage.dependsOn()).isEqualTo(-1);
+        assertThat(oneStage.settings().string("train.init-from")).isEmpty();
+        assertThat(oneStage.settings().integer("train.epochs", 0, 1000)).isZero();
+        assertThat(oneStage.settings().integer("train.stage2-epochs", 0, 1000)).isEqualTo(400);
+        GridPlan.Job full = plan.jobs().stream().filter(j -> j.augmenter().equals("basrec")).findFirst().orElseThrow();
+        assertThat(full.settings().string("augmenter.basrec.weighting")).isEqualTo("adaptive");
+        assertThatThrownBy(() -> GridSpec.from(ConfigFactory.parseString("grid { name = x, datasets = [a], backbones = [b],"
+                + " augmenters = [none], variants = [ { name = \"a b\", augmenter = basrec } ] }"), "g.conf"))
+                .hasMessageContaining("grid.variants name 'a b' must be a simple folder name");
     }
 }

@@ -3,6 +3,7 @@ package io.seqaug.runtime.compare;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
+import io.seqaug.runtime.eval.UserRanks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,27 @@ import java.util.Optional;
  * @param secondsPerEpoch mean stage-2 epoch time
  * @param epochs stage-2 epochs trained
  * @param validCurve validation NDCG@20 after each stage-2 epoch
+ * @param ranks the run's per-user test ranks ({@link UserRanks#FILE}), when it wrote them
  */
 public record CellResult(String dataset, String backbone, String augmenter, long seed, Map<String, Double> test,
-        double secondsPerEpoch, int epochs, List<Double> validCurve) {
+        double secondsPerEpoch, int epochs, List<Double> validCurve, Optional<Path> ranks) {
+
+    /**
+     * A result without per-user ranks.
+     *
+     * @param dataset the dataset
+     * @param backbone the backbone
+     * @param augmenter the augmenter
+     * @param seed the seed
+     * @param test test metrics by name
+     * @param secondsPerEpoch mean stage-2 epoch time
+     * @param epochs stage-2 epochs trained
+     * @param validCurve validation NDCG@20 after each stage-2 epoch
+     */
+    public CellResult(String dataset, String backbone, String augmenter, long seed, Map<String, Double> test,
+            double secondsPerEpoch, int epochs, List<Double> validCurve) {
+        this(dataset, backbone, augmenter, seed, test, secondsPerEpoch, epochs, validCurve, Optional.empty());
+    }
 
     /** Metric names in report order. */
     public static final List<String> METRICS = List.of("HR@5", "NDCG@5", "HR@10", "NDCG@10", "HR@20", "NDCG@20");
@@ -83,6 +102,8 @@ public record CellResult(String dataset, String backbone, String augmenter, long
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + log + ": " + e.getMessage(), e);
         }
-        return Optional.of(new CellResult(dataset, backbone, augmenter, seed, test, seconds, epochs, curve));
+        Path ranks = runDir.resolve(UserRanks.FILE);
+        return Optional.of(new CellResult(dataset, backbone, augmenter, seed, test, seconds, epochs, curve,
+                Files.isRegularFile(ranks) ? Optional.of(ranks) : Optional.empty()));
     }
 }

@@ -37,7 +37,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
      * @param stage1 whether this is a stage-1 job
      * @param dataset the dataset name or path
      * @param backbone the backbone
-     * @param augmenter the augmenter ({@code none} for stage 1)
+     * @param augmenter the augmenter, or the grid's variant name ({@code none} for stage 1)
      * @param seed the seed
      * @param directory the run folder
      * @param dependsOn index of the stage-1 job a cell starts from, or -1
@@ -89,11 +89,17 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
                     for (String augmenter : grid.augmenters()) {
                         Path cellDir = gridDir.resolve("cells").resolve(DatasetLabel.of(dataset) + "-" + backbone + "-"
                                 + augmenter + "-s" + seed);
-                        Map<String, String> cellForced = forced(dataset, backbone, augmenter, seed, cellDir);
-                        cellForced.put("seqaug.train.init-from", stage1Dir.resolve("best.ckpt").toString());
+                        Map<String, String> cellForced = forced(dataset, backbone, grid.provider(augmenter), seed, cellDir);
+                        boolean fromStage1 = grid.variant(augmenter).map(GridSpec.Variant::fromStage1).orElse(true);
+                        if (fromStage1) {
+                            cellForced.put("seqaug.train.init-from", stage1Dir.resolve("best.ckpt").toString());
+                        } else {
+                            cellForced.put("seqaug.train.init-from", "");
+                            cellForced.put("seqaug.train.epochs", "0");
+                        }
                         Config cell = grid.settingsFor(dataset, backbone, augmenter);
-                        jobs.add(new Job(jobs.size(), false, dataset, backbone, augmenter, seed, cellDir, stage1Index, cell,
-                                settings(loader, reference, shared, cell, overrides, cellForced)));
+                        jobs.add(new Job(jobs.size(), false, dataset, backbone, augmenter, seed, cellDir,
+                                fromStage1 ? stage1Index : -1, cell, settings(loader, reference, shared, cell, overrides, cellForced)));
                         cells++;
                     }
                 }

@@ -23,11 +23,44 @@ import java.util.Set;
  * @param augmenters augmenter provider names
  * @param seeds the seeds
  * @param overrides per-cell settings, applied in order
+ * @param variants named variants of an augmenter, usable in {@code augmenters} like its name
  * @param claimTimeout how long a worker's claim on a job lives without a heartbeat before another
  *     worker takes the job over ({@code grid.claim-timeout}, default 10 minutes)
  */
 public record GridSpec(String name, List<String> datasets, List<String> backbones, List<String> augmenters,
-        List<Long> seeds, List<Override> overrides, Duration claimTimeout) {
+        List<Long> seeds, List<Override> overrides, List<Variant> variants, Duration claimTimeout) {
+
+    /**
+     * A named variant of an augmenter: its own settings, and whether it starts from the shared
+     * stage 1. Reports show the variant's name where they show an augmenter's.
+     *
+     * @param name the name used in {@code grid.augmenters}, the reports and the cell's folder
+     * @param augmenter the augmenter provider it runs
+     * @param fromStage1 whether the cell starts from the shared stage-1 checkpoint; if not, it has
+     *     no stage 1 and trains its stage 2 from scratch
+     * @param settings settings below {@code seqaug}, under the matching {@code cells} settings
+     */
+    public record Variant(String name, String augmenter, boolean fromStage1, Config settings) {}
+
+    /**
+     * The variant of a name in {@code augmenters}, if it is one.
+     *
+     * @param name the name
+     * @return the variant
+     */
+    public Optional<Variant> variant(String name) {
+        return variants.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The provider that runs the cells of a name in {@code augmenters}.
+     *
+     * @param name an augmenter or variant name
+     * @return the augmenter provider's name
+     */
+    public String provider(String name) {
+        return variant(name).map(Variant::augmenter).orElse(name);
+    }
 
     /**
      * Settings for the cells that match.
@@ -47,7 +80,8 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
     }
 
     private static final Set<String> KEYS = Set.of("name", "datasets", "backbones", "augmenters", "seeds", "cells",
-            "claim-timeout");
+            "claim-timeout", "variants");
+    private static final Set<String> VARIANT_KEYS = Set.of("name", "augmenter", "from-stage1", "settings");
     private static final Set<String> CELL_KEYS = Set.of("dataset", "backbone", "augmenter", "settings");
 
     /**
@@ -84,9 +118,31 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
                             cell.hasPath("settings") ? cell.getConfig("settings") : ConfigFactory.empty()));
                 }
             }
+            List<Variant> variants = new ArrayList<>();
+            if (grid.hasPath("variants")) {
+                for (Config v : grid.getConfigList("variants")) {
+                    for (String key : v.root().keySet()) {
+                        if (!VARIANT_KEYS.contains(key)) {
+                            throw new ConfigError("unknown key " + key + " in grid.variants (" + v.root().origin().description()
+                                    + "); known: " + String.join(", ", VARIANT_KEYS));
+                        }
+                    }
+                    Variant variant = new Variant(v.getString("name"), v.getString("augmenter"),
+                            !v.hasPath("from-stage1") || v.getBoolean("from-stage1"),
+                            v.hasPath("settings") ? v.getConfig("settings") : ConfigFactory.empty());
+                    if (!variant.name().matches("[A-Za-z0-9._-]+") || variant.name().equals("none")) {
+                        throw new ConfigError(origin + ": grid.variants name '" + variant.name()
+                                + "' must be a simple folder name other than none (" + v.root().origin().description() + ")");
+                    }
+                    if (variants.stream().anyMatch(x -> x.name().equals(variant.name()))) {
+                        throw new ConfigError(origin + ": grid.variants name '" + variant.name() + "' is used twice");
+                    }
+                    variants.add(variant);
+                }
+            }
             GridSpec spec = new GridSpec(grid.getString("name"), grid.getStringList("datasets"),
                     grid.getStringList("backbones"), grid.getStringList("augmenters"),
-                    grid.hasPath("seeds") ? grid.getLongList("seeds") : List.of(42L), overrides,
+                    grid.hasPath("seeds") ? grid.getLongList("seeds") : List.of(42L), overrides, List.copyOf(variants),
                     grid.hasPath("claim-timeout") ? grid.getDuration("claim-timeout") : Duration.ofMinutes(10));
             if (spec.claimTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new ConfigError(origin + ": grid.claim-timeout must be at least 1s, got " + spec.claimTimeout);
@@ -117,7 +173,8 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
      * @return settings below {@code seqaug}
      */
     public Config settingsFor(String dataset, String backbone, String augmenter) {
-        Config result = ConfigFactory.empty();
+        Config result = augmenter == null ? ConfigFactory.empty()
+                : variant(augmenter).map(Variant::settings).orElse(ConfigFactory.empty());
         for (Override o : overrides) {
             if (o.matches(dataset, backbone, augmenter) && (augmenter != null || o.augmenter().isEmpty())) {
                 result = o.settings().withFallback(result);

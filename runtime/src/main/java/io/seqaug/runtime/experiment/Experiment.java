@@ -12,6 +12,7 @@ import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.Settings;
 import io.seqaug.runtime.eval.FullRankingEvaluator;
 import io.seqaug.runtime.eval.Metrics;
+import io.seqaug.runtime.eval.UserRanks;
 import io.seqaug.runtime.plugins.ProviderRegistry;
 import io.seqaug.runtime.report.AtomicFiles;
 import io.seqaug.runtime.report.BuildInfo;
@@ -170,8 +171,11 @@ public final class Experiment {
                 save(Checkpoint.capture(backboneName, backbone, configText), runDir.resolve("best.ckpt"));
                 Metrics valid = trainer.validate();
                 long testStart = System.nanoTime();
-                Metrics test = evaluator.evaluate(backbone, split.test(), root);
+                long[] testRanks = evaluator.ranks(backbone, split.test(), root);
+                Metrics test = Metrics.fromRanks(testRanks);
                 double testSeconds = (System.nanoTime() - testStart) / 1e9;
+                // Before results.json, which marks the run finished: a finished run always has its ranks.
+                UserRanks.write(runDir.resolve(UserRanks.FILE), split.test(), testRanks);
                 boolean interrupted = stop.requested();
                 RunResult result = new RunResult(runDir, stage1, stage2, valid, test, testSeconds,
                         ProcessMemory.peakResidentMiB(), interrupted);

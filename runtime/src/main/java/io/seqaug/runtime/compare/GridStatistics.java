@@ -1,0 +1,201 @@
+package io.seqaug.runtime.compare;
+
+import io.seqaug.runtime.eval.UserRanks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Every augmenter of a grid against {@code none} with the same dataset and backbone: a paired
+ * t-test over the seeds both have (when there are at least 3), and for each seed a Wilcoxon
+ * signed-rank test over per-user NDCG@10 and NDCG@20, paired by user. p-values are corrected with
+ * Holm's method within each family: the augmenters compared with one {@code none} on one metric
+ * (and, for the Wilcoxon test, one seed).
+ */
+public final class GridStatistics {
+
+    /** Metrics that get the per-user Wilcoxon test, with their cut-offs. */
+    public static final Map<String, Integer> USER_METRICS = Map.of("NDCG@10", 10, "NDCG@20", 20);
+    /** Seeds a t-test needs. */
+    public static final int MIN_SEEDS = 3;
+    /** The significance level of the marks. */
+    public static final double ALPHA = 0.05;
+
+    /** A dataset, backbone and augmenter: the runs that differ only in their seed. */
+    record Group(String dataset, String backbone, String augmenter) {
+
+        static Group of(CellResult c) {
+            return new Group(c.dataset(), c.backbone(), c.augmenter());
+        }
+
+        Group baseline() {
+            return new Group(dataset, backbone, "none");
+        }
+    }
+
+    /**
+     * A raw and a Holm-adjusted p-value.
+     *
+     * @param raw the test's p-value
+     * @param holm after Holm's correction within its family
+     */
+    public record P(double raw, double holm) {
+
+        boolean significant() {
+            return holm < ALPHA;
+        }
+    }
+
+    private final Map<Group, List<CellResult>> groups = new LinkedHashMap<>();
+    private final Map<Group, Map<String, P>> tTests = new HashMap<>();
+    private final Map<Group, Map<Long, Map<String, P>>> wilcoxon = new HashMap<>();
+
+    /**
+     * Runs every test the finished cells allow.
+     *
+     * @param cells the finished cells
+     */
+    public GridStatistics(List<CellResult> cells) {
+        for (CellResult c : cells) {
+            groups.computeIfAbsent(Group.of(c), g -> new ArrayList<>()).add(c);
+        }
+        // families: (dataset, backbone, metric) for t; (dataset, backbone, seed, metric) for Wilcoxon
+        Map<List<Object>, List<Object[]>> tFamilies = new LinkedHashMap<>();
+        Map<List<Object>, List<Object[]>> wFamilies = new LinkedHashMap<>();
+        for (Map.Entry<Group, List<CellResult>> e : groups.entrySet()) {
+            Group g = e.getKey();
+            List<CellResult> base = groups.get(g.baseline());
+            if (g.augmenter().equals("none") || base == null) {
+                continue;
+            }
+            Map<Long, CellResult> mine = bySeed(e.getValue());
+            Map<Long, CellResult> theirs = bySeed(base);
+            List<Long> seeds = mine.keySet().stream().filter(theirs::containsKey).sorted().toList();
+            if (seeds.size() >= MIN_SEEDS) {
+                for (String metric : CellResult.METRICS) {
+                    double[] a = seeds.stream().mapToDouble(s -> mine.get(s).test().get(metric)).toArray();
+                    double[] b = seeds.stream().mapToDouble(s -> theirs.get(s).test().get(metric)).toArray();
+                    tFamilies.computeIfAbsent(List.of(g.dataset(), g.backbone(), metric), k -> new ArrayList<>())
+                            .add(new Object[] {g, metric, Significance.pairedT(a, b)});
+                }
+            }
+            for (long seed : seeds) {
+                Optional<UserRanks> a = ranks(mine.get(seed));
+                Optional<UserRanks> b = ranks(theirs.get(seed));
+                if (a.isEmpty() || b.isEmpty() || !java.util.Arrays.equals(a.get().users(), b.get().users())) {
+                    continue;
+                }
+                for (Map.Entry<String, Integer> m : USER_METRICS.entrySet()) {
+                    double p = Significance.wilcoxonNdcg(a.get(), b.get(), m.getValue());
+                    wFamilies.computeIfAbsent(List.of(g.dataset(), g.backbone(), seed, m.getKey()), k -> new ArrayList<>())
+                            .add(new Object[] {g, m.getKey(), p, seed});
+                }
+            }
+        }
+        for (List<Object[]> family : tFamilies.values()) {
+            double[] holm = Significance.holm(family.stream().mapToDouble(x -> (double) x[2]).toArray());
+            for (int i = 0; i < family.size(); i++) {
+                Object[] x = family.get(i);
+                tTests.computeIfAbsent((Group) x[0], k -> new HashMap<>()).put((String) x[1], new P((double) x[2], holm[i]));
+            }
+        }
+        for (List<Object[]> family : wFamilies.values()) {
+            double[] holm = Significance.holm(family.stream().mapToDouble(x -> (double) x[2]).toArray());
+            for (int i = 0; i < family.size(); i++) {
+                Object[] x = family.get(i);
+                wilcoxon.computeIfAbsent((Group) x[0], k -> new TreeMap<>()).computeIfAbsent((long) x[3], k -> new HashMap<>())
+                        .put((String) x[1], new P((double) x[2], holm[i]));
+            }
+        }
+    }
+
+    private static Map<Long, CellResult> bySeed(List<CellResult> runs) {
+        Map<Long, CellResult> m = new HashMap<>();
+        runs.forEach(r -> m.put(r.seed(), r));
+        return m;
+    }
+
+    private static Optional<UserRanks> ranks(CellResult cell) {
+        if (cell.ranks().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UserRanks.read(cell.ranks().get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The runs grouped by dataset, backbone and augmenter, in the order they were given.
+     *
+     * @return the groups
+     */
+    Map<Group, List<CellResult>> groups() {
+        return groups;
+    }
+
+    /**
+     * The paired t-test of an augmenter against {@code none}.
+     *
+     * @param cell any run of the augmenter
+     * @param metric the metric
+     * @return the p-values, when the grid has at least {@value #MIN_SEEDS} paired seeds
+     */
+    public Optional<P> tTest(CellResult cell, String metric) {
+        return Optional.ofNullable(tTests.getOrDefault(Group.of(cell), Map.of()).get(metric));
+    }
+
+    /**
+     * The Wilcoxon test of one run against {@code none} with the same seed.
+     *
+     * @param cell the run
+     * @param metric {@code NDCG@10} or {@code NDCG@20}
+     * @return the p-values, when both runs wrote per-user ranks
+     */
+    public Optional<P> wilcoxon(CellResult cell, String metric) {
+        return Optional.ofNullable(wilcoxon.getOrDefault(Group.of(cell), Map.of()).getOrDefault(cell.seed(), Map.of())
+                .get(metric));
+    }
+
+    /**
+     * Whether an augmenter's mean differs from {@code none}'s significantly by the t-test.
+     */
+    boolean tSignificant(Group g, String metric) {
+        P p = tTests.getOrDefault(g, Map.of()).get(metric);
+        return p != null && p.significant();
+    }
+
+    /**
+     * Whether every seed's Wilcoxon test is significant (and there is at least one).
+     */
+    boolean wilcoxonSignificant(Group g, String metric) {
+        Map<Long, Map<String, P>> seeds = wilcoxon.getOrDefault(g, Map.of());
+        List<P> ps = seeds.values().stream().map(m -> m.get(metric)).filter(java.util.Objects::nonNull).toList();
+        return !ps.isEmpty() && ps.stream().allMatch(P::significant);
+    }
+
+    /**
+     * The largest Holm-adjusted Wilcoxon p-value of a group over its seeds.
+     */
+    OptionalDouble wilcoxonWorst(Group g, String metric) {
+        return wilcoxon.getOrDefault(g, Map.of()).values().stream().map(m -> m.get(metric)).filter(java.util.Objects::nonNull)
+                .mapToDouble(P::holm).max();
+    }
+
+    /**
+     * The Holm-adjusted t-test p-value of a group.
+     */
+    OptionalDouble tHolm(Group g, String metric) {
+        P p = tTests.getOrDefault(g, Map.of()).get(metric);
+        return p == null ? OptionalDouble.empty() : OptionalDouble.of(p.holm());
+    }
+}

@@ -1,0 +1,56 @@
+package io.seqaug.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+class AnalyzeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyOperatorRateAndBasrecSampleIsMeasuredWithinBoundsAndReproducibly() throws IOException {
+        CliTestSupport.Run train = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "train",
+                "-Dseqaug.train.epochs=2", "-Dseqaug.train.stage2-epochs=0", "-Dseqaug.run-name=model"));
+        assertThat(train.code()).as(train.err()).isZero();
+        Path checkpoint = dir.resolve("model/best.ckpt");
+        String[] args = {"analyze", "augmentation", "--checkpoint", checkpoint.toString(), "--users", "40", "--copies", "3",
+            "--rates", "0.2,0.8", "--out", dir.resolve("a").toString(), "-Dseqaug.data.cache-dir=" + dir.resolve("cache")};
+        CliTestSupport.Run first = CliTestSupport.run(args);
+        assertThat(first.code()).as(first.err()).isZero();
+        List<String> rows = Files.readAllLines(dir.resolve("a/augmentation.csv"));
+        // 5 operators x 2 rates, BASRec copies unmixed and mixed, and its two cross mixups
+        assertThat(rows).hasSize(1 + 10 + 2 + 2);
+        assertThat(rows.get(0)).isEqualTo("method,rate,relevance_cosine,relevance_top20,diversity_pairwise,distance_to_original");
+        assertThat(rows).anyMatch(r -> r.startsWith("reorder,0.80,")).anyMatch(r -> r.startsWith("basrec single-sequence (mixed),,"))
+                .anyMatch(r -> r.startsWith("basrec cross-sequence feature-wise,,"));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            double cosine = Double.parseDouble(f[2]);
+            double top20 = Double.parseDouble(f[3]);
+            double pairwise = Double.parseDouble(f[4]);
+            double distance = Double.parseDouble(f[5]);
+            assertThat(cosine).as(row).isBetween(-1.0001, 1.0001);
+            assertThat(top20).as(row).isBetween(0.0, 1.0);
+            assertThat(pairwise).as(row).isBetween(-0.0001, 2.0001);
+            assertThat(distance).as(row).isGreaterThanOrEqualTo(0.0);
+        }
+        assertThat(dir.resolve("a/augmentation.png")).exists();
+        CliTestSupport.Run second = CliTestSupport.run(args);
+        assertThat(second.code()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("a/augmentation.csv"))).isEqualTo(rows);
+
+        CliTestSupport.Run one = CliTestSupport.run("analyze", "augmentation", "--checkpoint", checkpoint.toString(), "--copies",
+                "1", "--out", dir.resolve("b").toString());
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("--copies must be at least 2");
+        assertThat(dir.resolve("b")).doesNotExist();
+    }
+}
