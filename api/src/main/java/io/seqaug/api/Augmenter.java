@@ -10,7 +10,14 @@ import java.util.random.RandomGenerator;
  * <p>An augmenter has three hooks, called in this order: {@link #prepare} once with the training
  * split, {@link #augmentExample} for every example on the data-loading thread (cheap, primitive
  * arrays), and {@link #losses} on the training thread for every batch, in the stages it is active
- * in. The recommendation loss itself is the host's; an augmenter only adds terms.
+ * in. The recommendation loss itself is the host's; an augmenter only adds terms, each with a
+ * plain-number weight that the host applies ({@link LossTerm}).
+ *
+ * <p>Threading: {@link #augmentExample} for the next batch runs on the loader thread while
+ * {@link #losses} for the current batch runs on the training thread, so the two may run at the same
+ * time. State that {@link #prepare} builds must be read-only afterwards; {@link #augmentExample} must
+ * use only its arguments and that state (its generator is the loader's); {@link #losses} receives the
+ * views it made already uploaded ({@link StepContext#viewIds()}).
  */
 public interface Augmenter {
 

@@ -18,7 +18,6 @@ import io.seqaug.api.Rows;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
-import io.seqaug.api.ViewBatch;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import io.seqaug.api.Tensors;
 
 /**
  * {@code basrec}: BASRec (Dang et al., AAAI 2025), balanced relevance and diversity.
@@ -116,24 +114,20 @@ public final class BasRec implements AugmenterProvider {
         public List<LossTerm> losses(StepContext step) {
             List<LossTerm> terms = new ArrayList<>(2);
             if (settings.singleSequence() && settings.singleWeight() > 0) {
-                terms.add(new LossTerm("single-seq", Tensors.scale(singleSequenceLoss(step), (float) settings.singleWeight())));
+                terms.add(new LossTerm("single-seq", singleSequenceLoss(step), settings.singleWeight()));
             }
             if (settings.crossSequence() && settings.crossWeight() > 0) {
-                terms.add(new LossTerm("cross-seq", Tensors.scale(crossSequenceLoss(step), (float) settings.crossWeight())));
+                terms.add(new LossTerm("cross-seq", crossSequenceLoss(step), settings.crossWeight()));
             }
             return terms;
         }
 
         private NDArray singleSequenceLoss(StepContext step) {
-            ViewBatch views = step.batch().views();
-            if (views == null) {
-                throw new IllegalStateException("basrec expected augmented views in the batch");
-            }
+            NDArray viewIds = step.requireViews();
             NDManager m = step.manager();
             Backbone backbone = step.backbone();
-            int copies = views.viewsPerExample();
-            int batch = views.batchSize();
-            NDArray viewIds = m.create(views.items(), new Shape((long) copies * batch, views.length()));
+            int copies = step.copies();
+            int batch = (int) step.inputs().getShape().get(0);
             NDArray originalIds = step.inputs().tile(new long[] {copies, 1});
             NDArray original = step.inputEmbeddings().tile(new long[] {copies, 1, 1});
             NDArray augmented = backbone.embed(viewIds);
@@ -141,7 +135,7 @@ public final class BasRec implements AugmenterProvider {
             NDArray mixed = singleMixup.mix(original, augmented, lambda);
             // A position is real if it is real in either sequence (operators may change lengths).
             NDArray encoded = backbone.encodeEmbedded(mixed, originalIds.maximum(viewIds), true);
-            NDArray rates = m.create(views.rates(), new Shape(copies, batch));
+            NDArray rates = step.viewRates();
             NDArray perSequenceLambda = lambda.reshape((long) copies * batch, -1).mean(new int[] {1}).reshape(copies, batch);
             NDArray weights = weighting.weights(rates, perSequenceLambda);
             return settings.singleReduction().loss(encoded, step.positiveEmbeddings().tile(new long[] {copies, 1, 1}),

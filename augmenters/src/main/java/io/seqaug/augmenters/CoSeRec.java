@@ -15,7 +15,6 @@ import io.seqaug.api.LossTerm;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
-import io.seqaug.api.ViewBatch;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -85,15 +84,13 @@ public final class CoSeRec implements AugmenterProvider {
 
         @Override
         public List<LossTerm> losses(StepContext step) {
-            ViewBatch views = step.batch().views();
-            NDManager m = step.manager();
-            int batch = views.batchSize();
-            NDArray ids = m.create(views.items(), new Shape(2L * batch, views.length()));
+            NDArray ids = step.requireViews();
+            int batch = (int) step.inputs().getShape().get(0);
             NDArray z = step.backbone().encode(ids, true).get(new NDIndex(":, -1, :"));
             if (cosine) {
                 z = z.div(z.norm(new int[] {1}, true).maximum(1e-8f));
             }
-            return List.of(new LossTerm("contrastive", Tensors.scale(ntXent(z, batch, temperature), weight)));
+            return List.of(new LossTerm("contrastive", ntXent(z, batch, temperature), weight));
         }
     }
 

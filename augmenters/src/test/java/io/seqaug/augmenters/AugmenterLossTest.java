@@ -90,14 +90,14 @@ class AugmenterLossTest {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray embedded = backbone.embed(inputs);
                 NDArray encoded = backbone.encodeEmbedded(embedded, inputs, true);
-                List<LossTerm> terms = augmenter.losses(new StepContext(m, backbone, batch, inputs, pos, neg, mask,
-                        embedded, backbone.embed(pos), backbone.embed(neg), encoded, new SplittableRandom(2)));
-                NDArray total = terms.get(0).value();
+                List<LossTerm> terms = augmenter.losses(StepContext.of(m, backbone, batch, inputs, mask, embedded,
+                        backbone.embed(pos), backbone.embed(neg), encoded, new SplittableRandom(2)));
+                NDArray total = terms.get(0).weighted();
                 for (int i = 1; i < terms.size(); i++) {
-                    total = total.add(terms.get(i).value());
+                    total = total.add(terms.get(i).weighted());
                 }
                 gc.backward(total);
-                values = terms.stream().map(t -> t.value().getFloat()).toList();
+                values = terms.stream().map(t -> t.weighted().getFloat()).toList();
             }
             NDArray tableGrad = backbone.itemTable().getGradient();
             tableGrad.attach(m);

@@ -43,6 +43,35 @@ class TensorsTest {
     }
 
     @Test
+    void aLossTermWithAPlainNumberWeightIsWeightedSafelyByTheHost() {
+        // An augmenter written the naive way: its weight is a plain number on the term, and the host's
+        // LossTerm.weighted() applies it; gradients stay exact through garbage collection.
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int round = 0; round < 20; round++) {
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray x = step.create(new float[] {1, 2, 3}, new Shape(3));
+                    x.setRequiresGradient(true);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray total = new io.seqaug.api.LossTerm("naive", x.mul(x).sum(), 0.5).weighted();
+                        List<ByteBuffer> churn = new ArrayList<>();
+                        for (int i = 0; i < 200; i++) {
+                            churn.add(ByteBuffer.allocateDirect(4).putFloat(0, Float.NaN));
+                        }
+                        churn.clear();
+                        System.gc();
+                        assertThat(total.getFloat()).isEqualTo(7f); // 0.5 * (1 + 4 + 9)
+                        gc.backward(total);
+                    }
+                    // d/dx 0.5 x^2 = x
+                    assertThat(x.getGradient().toFloatArray()).containsExactly(1f, 2f, 3f);
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new io.seqaug.api.LossTerm("bad", null, -1))
+                .hasMessage("loss term 'bad': weight must be finite and >= 0, got -1.0");
+    }
+
+    @Test
     void rowsTakeGathersAndRoutesGradientsBack() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray table = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(3, 2));

@@ -1,8 +1,6 @@
 package io.seqaug.example;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import com.typesafe.config.Config;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
@@ -14,13 +12,11 @@ import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
-import io.seqaug.api.ViewBatch;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import io.seqaug.api.Tensors;
 
 /**
  * An example third-party augmenter, {@code gaussian-noise}: one view per sequence from a named
@@ -68,16 +64,14 @@ public final class GaussianNoise implements AugmenterProvider {
 
             @Override
             public List<LossTerm> losses(StepContext step) {
-                ViewBatch views = step.batch().views();
-                NDManager m = step.manager();
                 Backbone backbone = step.backbone();
-                NDArray ids = m.create(views.items(), new Shape(views.batchSize(), views.length()));
+                NDArray ids = step.requireViews();
                 NDArray embedded = backbone.embed(ids);
-                NDArray noisy = embedded.add(m.randomNormal(0f, sigma, embedded.getShape(), embedded.getDataType()));
+                NDArray noisy = embedded.add(step.manager().randomNormal(0f, sigma, embedded.getShape(), embedded.getDataType()));
                 NDArray encoded = backbone.encodeEmbedded(noisy, ids, true);
                 NDArray loss = NextItemLoss.bce(encoded, step.positiveEmbeddings(), step.negativeEmbeddings(),
                         step.targetMask(), null);
-                return List.of(new LossTerm(name(), Tensors.scale(loss, weight)));
+                return List.of(new LossTerm(name(), loss, weight));
             }
         };
     }

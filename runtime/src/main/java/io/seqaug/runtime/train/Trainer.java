@@ -225,11 +225,12 @@ public final class Trainer {
                 terms.put("rec", rec);
                 NDArray total = rec;
                 if (augmenter != null) {
-                    StepContext context = new StepContext(m, backbone, batch, inputs, positives, negatives, mask,
-                            embedded, positiveEmbeddings, negativeEmbeddings, encoded, rng);
+                    StepContext context = StepContext.of(m, backbone, batch, inputs, mask, embedded, positiveEmbeddings,
+                            negativeEmbeddings, encoded, rng);
                     for (LossTerm term : augmenter.losses(context)) {
-                        terms.merge(term.name(), term.value(), NDArray::add);
-                        total = total.add(term.value());
+                        NDArray weighted = term.weighted();
+                        terms.merge(term.name(), weighted, NDArray::add);
+                        total = total.add(weighted);
                     }
                 }
                 collector.backward(total);
