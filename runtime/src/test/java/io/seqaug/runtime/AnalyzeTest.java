@@ -26,8 +26,9 @@ class AnalyzeTest {
         CliTestSupport.Run first = CliTestSupport.run(args);
         assertThat(first.code()).as(first.err()).isZero();
         List<String> rows = Files.readAllLines(dir.resolve("a/augmentation.csv"));
-        // 5 operators x 2 rates, BASRec copies unmixed and mixed, and its two cross mixups
-        assertThat(rows).hasSize(1 + 10 + 2 + 2);
+        // the original, 5 operators x 2 rates, BASRec copies unmixed and mixed, and its two cross mixups
+        assertThat(rows).hasSize(1 + 1 + 10 + 2 + 2);
+        assertThat(rows.get(1)).startsWith("original,,1.00000,").endsWith(",0.00000,0.00000");
         assertThat(rows.get(0)).isEqualTo("method,rate,relevance_cosine,relevance_top20,diversity_pairwise,distance_to_original");
         assertThat(rows).anyMatch(r -> r.startsWith("reorder,0.80,")).anyMatch(r -> r.startsWith("basrec single-sequence (mixed),,"))
                 .anyMatch(r -> r.startsWith("basrec cross-sequence feature-wise,,"));

@@ -123,8 +123,14 @@ final class AnalyzeCommand implements Runnable {
                 List<Double> y = e.getValue().stream().map(AugmentationAnalysis.Point::relevanceCosine).toList();
                 XYSeries s = chart.addSeries(e.getKey(), x, y);
                 boolean basrec = e.getKey().startsWith("basrec");
-                Color colour = basrec ? new Color(0xd62728) : OPERATOR_COLOURS[operator++ % OPERATOR_COLOURS.length];
-                s.setXYSeriesRenderStyle(basrec ? XYSeries.XYSeriesRenderStyle.Scatter : XYSeries.XYSeriesRenderStyle.Line);
+                boolean reference = e.getKey().equals("original");
+                Color colour = reference ? Color.BLACK : basrec ? (e.getKey().contains("feature-wise") ? new Color(0xff9896)
+                        : new Color(0xd62728)) : OPERATOR_COLOURS[operator++ % OPERATOR_COLOURS.length];
+                s.setXYSeriesRenderStyle(basrec || reference ? XYSeries.XYSeriesRenderStyle.Scatter
+                        : XYSeries.XYSeriesRenderStyle.Line);
+                if (reference) {
+                    s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CROSS);
+                }
                 s.setLineColor(colour);
                 s.setMarkerColor(colour);
                 if (basrec) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -46,11 +45,18 @@ public final class GridStatistics {
      *
      * @param raw the test's p-value
      * @param holm after Holm's correction within its family
+     * @param difference the augmenter's mean minus {@code none}'s (over seeds, or over users)
      */
-    public record P(double raw, double holm) {
+    public record P(double raw, double holm, double difference) {
 
+        /** Significant, in either direction. */
         boolean significant() {
             return holm < ALPHA;
+        }
+
+        /** Significantly better than {@code none}: what the marks show. */
+        boolean better() {
+            return significant() && difference > 0;
         }
     }
 
@@ -84,7 +90,7 @@ public final class GridStatistics {
                     double[] a = seeds.stream().mapToDouble(s -> mine.get(s).test().get(metric)).toArray();
                     double[] b = seeds.stream().mapToDouble(s -> theirs.get(s).test().get(metric)).toArray();
                     tFamilies.computeIfAbsent(List.of(g.dataset(), g.backbone(), metric), k -> new ArrayList<>())
-                            .add(new Object[] {g, metric, Significance.pairedT(a, b)});
+                            .add(new Object[] {g, metric, Significance.pairedT(a, b), meanDifference(a, b)});
                 }
             }
             for (long seed : seeds) {
@@ -95,8 +101,9 @@ public final class GridStatistics {
                 }
                 for (Map.Entry<String, Integer> m : USER_METRICS.entrySet()) {
                     double p = Significance.wilcoxonNdcg(a.get(), b.get(), m.getValue());
+                    double difference = meanDifference(a.get().ndcg(m.getValue()), b.get().ndcg(m.getValue()));
                     wFamilies.computeIfAbsent(List.of(g.dataset(), g.backbone(), seed, m.getKey()), k -> new ArrayList<>())
-                            .add(new Object[] {g, m.getKey(), p, seed});
+                            .add(new Object[] {g, m.getKey(), p, seed, difference});
                 }
             }
         }
@@ -104,7 +111,8 @@ public final class GridStatistics {
             double[] holm = Significance.holm(family.stream().mapToDouble(x -> (double) x[2]).toArray());
             for (int i = 0; i < family.size(); i++) {
                 Object[] x = family.get(i);
-                tTests.computeIfAbsent((Group) x[0], k -> new HashMap<>()).put((String) x[1], new P((double) x[2], holm[i]));
+                tTests.computeIfAbsent((Group) x[0], k -> new HashMap<>()).put((String) x[1],
+                        new P((double) x[2], holm[i], (double) x[3]));
             }
         }
         for (List<Object[]> family : wFamilies.values()) {
@@ -112,9 +120,17 @@ public final class GridStatistics {
             for (int i = 0; i < family.size(); i++) {
                 Object[] x = family.get(i);
                 wilcoxon.computeIfAbsent((Group) x[0], k -> new TreeMap<>()).computeIfAbsent((long) x[3], k -> new HashMap<>())
-                        .put((String) x[1], new P((double) x[2], holm[i]));
+                        .put((String) x[1], new P((double) x[2], holm[i], (double) x[4]));
             }
         }
+    }
+
+    private static double meanDifference(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] - b[i];
+        }
+        return a.length == 0 ? 0 : sum / a.length;
     }
 
     private static Map<Long, CellResult> bySeed(List<CellResult> runs) {
@@ -167,35 +183,38 @@ public final class GridStatistics {
     }
 
     /**
-     * Whether an augmenter's mean differs from {@code none}'s significantly by the t-test.
+     * Whether an augmenter's mean is significantly above {@code none}'s by the t-test.
      */
     boolean tSignificant(Group g, String metric) {
         P p = tTests.getOrDefault(g, Map.of()).get(metric);
-        return p != null && p.significant();
+        return p != null && p.better();
     }
 
     /**
-     * Whether every seed's Wilcoxon test is significant (and there is at least one).
+     * Whether every seed's Wilcoxon test finds the augmenter significantly better (and there is at
+     * least one seed).
      */
     boolean wilcoxonSignificant(Group g, String metric) {
-        Map<Long, Map<String, P>> seeds = wilcoxon.getOrDefault(g, Map.of());
-        List<P> ps = seeds.values().stream().map(m -> m.get(metric)).filter(java.util.Objects::nonNull).toList();
-        return !ps.isEmpty() && ps.stream().allMatch(P::significant);
+        List<P> ps = wilcoxonAll(g, metric);
+        return !ps.isEmpty() && ps.stream().allMatch(P::better);
     }
 
-    /**
-     * The largest Holm-adjusted Wilcoxon p-value of a group over its seeds.
-     */
-    OptionalDouble wilcoxonWorst(Group g, String metric) {
+    private List<P> wilcoxonAll(Group g, String metric) {
         return wilcoxon.getOrDefault(g, Map.of()).values().stream().map(m -> m.get(metric)).filter(java.util.Objects::nonNull)
-                .mapToDouble(P::holm).max();
+                .toList();
     }
 
     /**
-     * The Holm-adjusted t-test p-value of a group.
+     * The Wilcoxon result of a group's seed with the largest Holm-adjusted p-value.
      */
-    OptionalDouble tHolm(Group g, String metric) {
-        P p = tTests.getOrDefault(g, Map.of()).get(metric);
-        return p == null ? OptionalDouble.empty() : OptionalDouble.of(p.holm());
+    Optional<P> wilcoxonWorst(Group g, String metric) {
+        return wilcoxonAll(g, metric).stream().max(java.util.Comparator.comparingDouble(P::holm));
+    }
+
+    /**
+     * The t-test result of a group.
+     */
+    Optional<P> tResult(Group g, String metric) {
+        return Optional.ofNullable(tTests.getOrDefault(g, Map.of()).get(metric));
     }
 }

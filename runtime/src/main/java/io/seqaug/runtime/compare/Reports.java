@@ -166,7 +166,7 @@ public final class Reports {
             for (String m : CellResult.METRICS) {
                 double[] values = runs.stream().mapToDouble(r -> r.test().get(m)).toArray();
                 String marks = (statistics.tSignificant(g, m) ? "†" : "") + (statistics.wilcoxonSignificant(g, m) ? "*" : "");
-                anyTest |= statistics.tHolm(g, m).isPresent() || statistics.wilcoxonWorst(g, m).isPresent();
+                anyTest |= statistics.tResult(g, m).isPresent() || statistics.wilcoxonWorst(g, m).isPresent();
                 out.append(String.format(Locale.ROOT, " %.4f ± %.4f%s |", mean(values), std(values), marks));
             }
             out.append(String.format(Locale.ROOT, " %.1f |%n", mean(runs.stream().mapToDouble(CellResult::secondsPerEpoch).toArray())));
@@ -199,10 +199,11 @@ public final class Reports {
 
     private static String significanceSection(GridStatistics statistics) {
         StringBuilder out = new StringBuilder();
-        out.append("\nMarks against `none` (same dataset and backbone), p < ").append(GridStatistics.ALPHA)
-                .append(" after Holm's correction over the augmenters compared with it: † two-sided paired t-test over")
-                .append(" seeds (at least ").append(GridStatistics.MIN_SEEDS).append(" seeds); * two-sided Wilcoxon")
-                .append(" signed-rank test over per-user NDCG, paired by user, significant for every seed.\n\n");
+        out.append("\nMarks: better than `none` (same dataset and backbone) at p < ").append(GridStatistics.ALPHA)
+                .append(" after Holm's correction over the augmenters compared with it; † two-sided paired t-test over")
+                .append(" seeds (at least ").append(GridStatistics.MIN_SEEDS).append(" seeds), * two-sided Wilcoxon")
+                .append(" signed-rank test over per-user NDCG, paired by user, on every seed. Below: Holm-adjusted p-values,")
+                .append(" with + or - for the direction of the difference (the augmenter's mean minus none's).\n\n");
         out.append("| dataset | backbone | augmenter | t NDCG@10 | t NDCG@20 | Wilcoxon NDCG@10 (worst seed) |")
                 .append(" Wilcoxon NDCG@20 (worst seed) |\n|---|---|---|---|---|---|---|\n");
         for (GridStatistics.Group g : statistics.groups().keySet()) {
@@ -211,23 +212,24 @@ public final class Reports {
             }
             out.append("| ").append(g.dataset()).append(" | ").append(g.backbone()).append(" | ").append(g.augmenter()).append(" |");
             for (String m : P_COLUMNS) {
-                out.append(' ').append(formatP(statistics.tHolm(g, m))).append(" |");
+                out.append(' ').append(formatP(statistics.tResult(g, m))).append(" |");
             }
             for (String m : P_COLUMNS) {
                 out.append(' ').append(formatP(statistics.wilcoxonWorst(g, m))).append(" |");
             }
             out.append('\n');
         }
-        out.append("\nHolm-adjusted p-values; raw and adjusted ones per seed are in `results.csv`; n/a: too few seeds, or no per-user ranks.\n");
+        out.append("\nRaw and adjusted p-values of every seed are in `results.csv`; n/a: too few seeds, or no per-user ranks.\n");
         return out.toString();
     }
 
-    private static String formatP(java.util.OptionalDouble p) {
-        if (p.isEmpty() || Double.isNaN(p.getAsDouble())) {
+    private static String formatP(java.util.Optional<GridStatistics.P> p) {
+        if (p.isEmpty() || Double.isNaN(p.get().holm())) {
             return "n/a";
         }
-        double v = p.getAsDouble();
-        return v < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", v);
+        double v = p.get().holm();
+        String sign = p.get().difference() > 0 ? " (+)" : p.get().difference() < 0 ? " (-)" : "";
+        return (v < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", v)) + sign;
     }
 
     static double mean(double[] v) {

@@ -38,7 +38,8 @@ import java.util.random.RandomGenerator;
  * Methods: each operator on its own at each of a range of fixed rates; BASRec's single-sequence
  * samples (its operator copies mixed with the original in embedding space, as in training) and, for
  * comparison, the same copies unmixed; and BASRec's cross-sequence mixtures of a user's output with
- * another user's (item-wise and feature-wise).
+ * another user's (item-wise and feature-wise). The first point, {@code original}, is the reference:
+ * the original sequences' own top-20 rate.
  */
 public final class AugmentationAnalysis {
 
@@ -109,6 +110,7 @@ public final class AugmentationAnalysis {
             backbone.initialize(root);
             checkpoint.restoreInto(backbone);
             Measure measure = new Measure(backbone, sample, copies, root);
+            points.add(measure.original());
             for (String name : OPERATORS) {
                 for (double rate : rates) {
                     SequenceOperator op = setup.context().operator(name,
@@ -171,6 +173,13 @@ public final class AugmentationAnalysis {
             original = originalOutput.get(new NDIndex(":, -1, :"));
         }
 
+        /** The reference: the original sequences themselves (no diversity, full relevance). */
+        Point original() {
+            try (NDManager m = root.newSubManager()) {
+                return new Point("original", Double.NaN, 1.0, top20(original, m), 0.0, 0.0);
+            }
+        }
+
         Point copies(String method, double rate, SequenceOperator operator, MixupStrategy mixup, RandomGenerator rng) {
             int u = users.size();
             int[] ids = new int[u * copies * length];
@@ -226,18 +235,21 @@ public final class AugmentationAnalysis {
             NDArray gram = perUser.matMul(perUser.transpose(0, 2, 1));
             double offDiagonal = gram.sum().getFloat() - gram.getShape().get(0) * copies;
             double pairwise = 1 - offDiagonal / ((double) gram.getShape().get(0) * copies * (copies - 1));
-            // top 20 among the real items (padding and reserved ids excluded)
+            double top20 = top20(views.reshape(-1, views.getShape().get(2)), m);
+            return new Point(method, rate, cosine, top20, pairwise, distance);
+        }
+
+        /** Fraction of rows ({@code [n * users, H]}, user-minor) whose user's answer is in the top 20 of the real items. */
+        private double top20(NDArray rows, NDManager m) {
             int items = backbone.dims().itemCount();
-            NDArray scores = backbone.scoreAll(views.reshape(-1, views.getShape().get(2)))
-                    .get(new NDIndex(":, 1:" + (items + 1)));
+            NDArray scores = backbone.scoreAll(rows).get(new NDIndex(":, 1:" + (items + 1)));
             long[] tiledAnswers = new long[(int) scores.getShape().get(0)];
             for (int i = 0; i < tiledAnswers.length; i++) {
                 tiledAnswers[i] = answers[i % answers.length] - 1;
             }
             NDArray answerScores = scores.gather(m.create(tiledAnswers, new Shape(tiledAnswers.length, 1)), 1);
             NDArray above = scores.gte(answerScores).sum(new int[] {1});
-            double top20 = above.lte(20).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
-            return new Point(method, rate, cosine, top20, pairwise, distance);
+            return above.lte(20).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
         }
     }
 

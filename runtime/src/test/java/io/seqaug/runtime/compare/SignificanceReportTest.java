@@ -54,8 +54,8 @@ class SignificanceReportTest {
         assertThat(report.summary()).contains("| beauty | sasrec | basrec | 3 | 0.0410 ± 0.0010† |")
                 .contains(" 0.0410 ± 0.0010†* |")
                 .contains("| beauty | sasrec | coserec | 3 | 0.0320 ± 0.0026 |")
-                .contains("| beauty | sasrec | basrec | 0.0066 | 0.0066 | <0.0001 | <0.0001 |")
-                .contains("| beauty | sasrec | coserec | 0.5799 | 0.5799 | 1.0000 | 1.0000 |")
+                .contains("| beauty | sasrec | basrec | 0.0066 (+) | 0.0066 (+) | <0.0001 (+) | <0.0001 (+) |")
+                .contains("| beauty | sasrec | coserec | 0.5799 (+) | 0.5799 (+) | 1.0000 | 1.0000 |")
                 .contains("Holm's correction");
         String csv = Files.readString(dir.resolve("grid/results.csv"));
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(
@@ -88,5 +88,24 @@ class SignificanceReportTest {
                 \\end{table}
                 """);
         assertThat(LatexTable.escape("a_b & 50%")).isEqualTo("a\\_b \\& 50\\%");
+    }
+
+    @Test
+    void aSignificantlyWorseAugmenterGetsNoMarkButItsDirection() throws IOException {
+        List<CellResult> cells = new ArrayList<>();
+        double[][] values = {{0.0400, 0.0420, 0.0410}, {0.0300, 0.0310, 0.0320}};
+        String[] augmenters = {"none", "worse"};
+        for (int a = 0; a < 2; a++) {
+            for (int seed = 1; seed <= 3; seed++) {
+                Map<String, Double> test = new LinkedHashMap<>();
+                for (String m : CellResult.METRICS) {
+                    test.put(m, values[a][seed - 1]);
+                }
+                cells.add(new CellResult("beauty", "sasrec", augmenters[a], seed, test, 1.0, 2, List.of()));
+            }
+        }
+        String summary = Reports.summary(cells, 6);
+        assertThat(summary).contains("| beauty | sasrec | worse | 3 | 0.0310 ± 0.0010 |")
+                .contains("| beauty | sasrec | worse | 0.0033 (-) | 0.0033 (-) | n/a | n/a |").doesNotContain("0.0010†");
     }
 }
