@@ -9,6 +9,7 @@ import io.seqaug.api.AugmenterProvider;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.LossTerm;
 import io.seqaug.api.NextItemLoss;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
@@ -40,12 +41,10 @@ public final class GaussianNoise implements AugmenterProvider {
 
     @Override
     public Augmenter create(Config config, AugmenterContext context) {
-        float sigma = (float) config.getDouble("sigma");
-        float weight = (float) config.getDouble("weight");
-        if (sigma < 0) {
-            throw new IllegalArgumentException("seqaug.augmenter.gaussian-noise.sigma must be >= 0, got " + sigma);
-        }
-        SequenceOperator operator = context.operator(config.getString("operator"), config);
+        ProviderSettings settings = ProviderSettings.augmenter(config, name());
+        float sigma = (float) settings.number("sigma", 0, 10);
+        double weight = settings.number("weight", 0, 1000);
+        SequenceOperator operator = context.operator(settings.string("operator"), config);
         return new Augmenter() {
             @Override
             public Set<TrainingStage> activeStages() {

@@ -1,0 +1,185 @@
+package io.seqaug.api;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A provider's settings, read with types, ranges and defaults, and errors that name the full key
+ * and where it was set. A provider wraps the subtree it is given and never writes key prefixes or
+ * range checks by hand:
+ *
+ * <pre>{@code
+ * ProviderSettings s = ProviderSettings.augmenter(config, "gaussian-noise");
+ * double sigma = s.number("sigma", 0, Double.MAX_VALUE);
+ * }</pre>
+ * A bad value fails with, for example, {@code seqaug.augmenter.gaussian-noise.sigma must be in
+ * [0, 1.79769e+308], got -1 (experiment.conf: 12)}.
+ */
+public final class ProviderSettings {
+
+    private final Config config;
+    private final String path;
+
+    /**
+     * Wraps a subtree.
+     *
+     * @param config the subtree the provider was given
+     * @param path its full path, for example {@code seqaug.augmenter.gaussian-noise}
+     */
+    public ProviderSettings(Config config, String path) {
+        this.config = config;
+        this.path = path;
+    }
+
+    /**
+     * The settings of an augmenter.
+     *
+     * @param config the subtree the provider was given
+     * @param name the augmenter's name
+     * @return the settings, naming keys {@code seqaug.augmenter.<name>.<key>}
+     */
+    public static ProviderSettings augmenter(Config config, String name) {
+        return new ProviderSettings(config, "seqaug.augmenter." + name);
+    }
+
+    /**
+     * The settings of an operator.
+     *
+     * @param config the subtree the provider was given
+     * @param name the operator's name
+     * @return the settings, naming keys {@code seqaug.operators.<name>.<key>}
+     */
+    public static ProviderSettings operator(Config config, String name) {
+        return new ProviderSettings(config, "seqaug.operators." + name);
+    }
+
+    /**
+     * The underlying subtree.
+     *
+     * @return the subtree
+     */
+    public Config config() {
+        return config;
+    }
+
+    /**
+     * The full name of a key.
+     *
+     * @param key a key of this subtree
+     * @return for example {@code seqaug.augmenter.gaussian-noise.sigma}
+     */
+    public String fullKey(String key) {
+        return path + "." + key;
+    }
+
+    /**
+     * A number in a closed range.
+     *
+     * @param key the key
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @return the value
+     * @throws IllegalArgumentException on a missing key, a wrong type or a value out of range
+     */
+    public double number(String key, double min, double max) {
+        double v = read(key, () -> config.getDouble(key));
+        if (!(v >= min && v <= max)) {
+            throw error(key, String.format(Locale.ROOT, "must be in [%s, %s], got %s", format(min), format(max), format(v)));
+        }
+        return v;
+    }
+
+    /**
+     * An integer in a closed range.
+     *
+     * @param key the key
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @return the value
+     * @throws IllegalArgumentException on a missing key, a wrong type or a value out of range
+     */
+    public int integer(String key, int min, int max) {
+        int v = read(key, () -> config.getInt(key));
+        if (v < min || v > max) {
+            throw error(key, "must be in [" + min + ", " + max + "], got " + v);
+        }
+        return v;
+    }
+
+    /**
+     * A boolean.
+     *
+     * @param key the key
+     * @return the value
+     */
+    public boolean flag(String key) {
+        return read(key, () -> config.getBoolean(key));
+    }
+
+    /**
+     * A string.
+     *
+     * @param key the key
+     * @return the value
+     */
+    public String string(String key) {
+        return read(key, () -> config.getString(key));
+    }
+
+    /**
+     * A list of strings.
+     *
+     * @param key the key
+     * @return the values
+     */
+    public List<String> strings(String key) {
+        return read(key, () -> config.getStringList(key));
+    }
+
+    /**
+     * One of a fixed set of strings.
+     *
+     * @param key the key
+     * @param allowed the values allowed
+     * @return the value
+     */
+    public String oneOf(String key, String... allowed) {
+        String v = string(key);
+        if (!Arrays.asList(allowed).contains(v)) {
+            throw error(key, "must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
+        }
+        return v;
+    }
+
+    private interface Reader<T> {
+        T read();
+    }
+
+    private <T> T read(String key, Reader<T> reader) {
+        try {
+            return reader.read();
+        } catch (ConfigException.Missing e) {
+            throw new IllegalArgumentException(fullKey(key) + " is missing; declare it in the provider's reference.conf", e);
+        } catch (ConfigException.WrongType e) {
+            throw error(key, "has the wrong type: " + e.getMessage().replaceFirst("^.*?: ", ""));
+        }
+    }
+
+    private IllegalArgumentException error(String key, String message) {
+        String where = "";
+        if (config.hasPath(key)) {
+            ConfigValue value = config.getValue(key);
+            where = value.origin() == null ? "" : " (" + value.origin().description() + ")";
+        }
+        return new IllegalArgumentException(fullKey(key) + " " + message + where);
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%g", v);
+    }
+}

@@ -1,0 +1,42 @@
+package io.seqaug.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+
+class ProviderSettingsTest {
+
+    private final Config config = ConfigFactory.parseString("""
+            sigma = -1
+            weight = 0.5
+            copies = 3
+            mode = "fast"
+            name = [1, 2]
+            """, com.typesafe.config.ConfigParseOptions.defaults().setOriginDescription("exp.conf"));
+    private final ProviderSettings s = ProviderSettings.augmenter(config, "noise");
+
+    @Test
+    void valuesInRangeAreRead() {
+        assertThat(s.number("weight", 0, 1)).isEqualTo(0.5);
+        assertThat(s.integer("copies", 1, 8)).isEqualTo(3);
+        assertThat(s.oneOf("mode", "fast", "slow")).isEqualTo("fast");
+        assertThat(s.fullKey("weight")).isEqualTo("seqaug.augmenter.noise.weight");
+    }
+
+    @Test
+    void errorsNameTheFullKeyAndWhereItWasSet() {
+        assertThatThrownBy(() -> s.number("sigma", 0, Double.MAX_VALUE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("seqaug.augmenter.noise.sigma must be in [0, 1.79769e+308], got -1 (exp.conf: 1)");
+        assertThatThrownBy(() -> s.integer("copies", 4, 8))
+                .hasMessage("seqaug.augmenter.noise.copies must be in [4, 8], got 3 (exp.conf: 3)");
+        assertThatThrownBy(() -> s.oneOf("mode", "slow")).hasMessage("seqaug.augmenter.noise.mode must be one of slow, got 'fast' (exp.conf: 4)");
+        assertThatThrownBy(() -> s.number("missing", 0, 1))
+                .hasMessage("seqaug.augmenter.noise.missing is missing; declare it in the provider's reference.conf");
+        assertThatThrownBy(() -> s.number("mode", 0, 1)).hasMessageStartingWith("seqaug.augmenter.noise.mode has the wrong type")
+                .hasMessageEndingWith("(exp.conf: 4)");
+        assertThat(ProviderSettings.operator(config, "crop").fullKey("rate-min")).isEqualTo("seqaug.operators.crop.rate-min");
+    }
+}
