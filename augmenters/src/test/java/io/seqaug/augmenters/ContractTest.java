@@ -1,0 +1,38 @@
+package io.seqaug.augmenters;
+
+import io.seqaug.api.SequenceOperatorProvider;
+import io.seqaug.testkit.PluginTestKit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ServiceLoader;
+
+/** The shipped augmenters and operators pass the same testkit checks a plugin author runs. */
+class ContractTest {
+
+    @Test
+    void basrecHonoursTheAugmenterContract() {
+        PluginTestKit.checkAugmenter(new BasRec(), """
+                single-sequence = true, n-pairs = 2, operator = random, single-mixup = sequence-wise, weighting = adaptive,
+                single-reduction = published, single-weight = 1.0, cross-sequence = true, n-whole-level = 3,
+                cross-mixups = [item-wise, feature-wise], cross-weight = 1.0, beta = 0.4, rate-min = 0.2, rate-max = 0.7
+                """);
+    }
+
+    @Test
+    void coserecHonoursTheAugmenterContract() {
+        PluginTestKit.checkAugmenter(new CoSeRec(), """
+                operators = [crop, mask, reorder, substitute, insert], rate-min = 0.2, rate-max = 0.7,
+                similarity = cosine, temperature = 0.5, weight = 0.1
+                """);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reorder", "substitute", "crop", "mask", "insert", "random"})
+    void everyOperatorHonoursTheOperatorContract(String name) {
+        SequenceOperatorProvider provider = ServiceLoader.load(SequenceOperatorProvider.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        PluginTestKit.checkOperator(provider, "rate-min = 0.1, rate-max = 0.9");
+    }
+}

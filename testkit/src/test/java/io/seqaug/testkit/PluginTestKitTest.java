@@ -1,0 +1,105 @@
+package io.seqaug.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.Config;
+import io.seqaug.api.Augmented;
+import io.seqaug.api.Augmenter;
+import io.seqaug.api.AugmenterContext;
+import io.seqaug.api.AugmenterProvider;
+import io.seqaug.api.LossTerm;
+import io.seqaug.api.OperatorFactory;
+import io.seqaug.api.SequenceOperator;
+import io.seqaug.api.SequenceOperatorProvider;
+import io.seqaug.api.StepContext;
+import io.seqaug.api.TrainingStage;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The kit passes an honest augmenter and operator and names what is wrong with broken ones. */
+class PluginTestKitTest {
+
+    /** An augmenter whose loss is whatever the function makes of the step. */
+    private static AugmenterProvider augmenter(Function<StepContext, List<LossTerm>> losses) {
+        return new AugmenterProvider() {
+            @Override
+            public String name() {
+                return "probe";
+            }
+
+            @Override
+            public String description() {
+                return "test augmenter";
+            }
+
+            @Override
+            public Augmenter create(Config config, AugmenterContext context) {
+                return new Augmenter() {
+                    @Override
+                    public Set<TrainingStage> activeStages() {
+                        return EnumSet.of(TrainingStage.AUGMENTED);
+                    }
+
+                    @Override
+                    public List<LossTerm> losses(StepContext step) {
+                        return losses.apply(step);
+                    }
+                };
+            }
+        };
+    }
+
+    private static SequenceOperatorProvider operator(java.util.function.UnaryOperator<int[]> body) {
+        return new SequenceOperatorProvider() {
+            @Override
+            public String name() {
+                return "probe-op";
+            }
+
+            @Override
+            public String description() {
+                return "test operator";
+            }
+
+            @Override
+            public SequenceOperator create(Config config, OperatorFactory context) {
+                return (items, rng) -> new Augmented(body.apply(items), 0.5);
+            }
+        };
+    }
+
+    @Test
+    void anHonestAugmenterWithAPlainNumberWeightPasses() {
+        var report = PluginTestKit.checkAugmenter(augmenter(step -> List.of(new LossTerm("norm",
+                step.encoded().square().mean(), 0.5))), "");
+        assertThat(report.losses().get("norm")).hasSize(3).allMatch(v -> v > 0);
+    }
+
+    @Test
+    void brokenAugmentersAreNamed() {
+        assertThatThrownBy(() -> PluginTestKit.checkAugmenter(augmenter(step -> List.of(new LossTerm("vector",
+                step.encoded().mean(new int[] {0})))), "")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("probe: loss term 'vector' is not a scalar");
+        assertThatThrownBy(() -> PluginTestKit.checkAugmenter(augmenter(step -> List.of(new LossTerm("detached",
+                step.manager().ones(new ai.djl.ndarray.types.Shape()).mul(2)))), ""))
+                .hasMessageContaining("no gradient reached the backbone's item table");
+        assertThatThrownBy(() -> PluginTestKit.checkAugmenter(augmenter(step -> List.of()), ""))
+                .hasMessageContaining("losses() returned no terms");
+    }
+
+    @Test
+    void operatorsThatPadModifyTheirInputOrEmptyTheSequenceAreNamed() {
+        PluginTestKit.checkOperator(operator(items -> new int[] {items[items.length - 1]}), "");
+        assertThatThrownBy(() -> PluginTestKit.checkOperator(operator(items -> new int[] {0, items[0]}), ""))
+                .hasMessageContaining("returned item id 0");
+        assertThatThrownBy(() -> PluginTestKit.checkOperator(operator(items -> {
+            items[0] = 1;
+            return items.clone();
+        }), "")).hasMessageContaining("the input was modified");
+    }
+}
