@@ -1,5 +1,7 @@
 package io.seqaug.augmenters;
 
+import io.seqaug.testkit.KitContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +68,7 @@ class AugmenterLossTest {
     }
 
     private static Augmenter augmenter(String provider, String config) {
-        TestContext context = new TestContext(DIMS, TestContext.successorSimilarity(DATA.itemCount()));
+        KitContext context = new KitContext(DIMS);
         var p = provider.equals("basrec") ? new BasRec() : new CoSeRec();
         return p.create(ConfigFactory.parseString(config), context);
     }

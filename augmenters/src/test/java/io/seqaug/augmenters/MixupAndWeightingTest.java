@@ -1,5 +1,7 @@
 package io.seqaug.augmenters;
 
+import io.seqaug.testkit.KitContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,7 +21,7 @@ import java.util.SplittableRandom;
 
 class MixupAndWeightingTest {
 
-    private static final TestContext CONTEXT = new TestContext(new ModelDims(10, 1, 4, 5), null);
+    private static final KitContext CONTEXT = new KitContext(new ModelDims(10, 1, 4, 5));
     private static NDManager manager;
 
     @BeforeAll

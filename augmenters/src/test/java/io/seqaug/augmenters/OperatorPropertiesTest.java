@@ -1,5 +1,7 @@
 package io.seqaug.augmenters;
 
+import io.seqaug.testkit.KitContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
@@ -16,8 +18,7 @@ import java.util.SplittableRandom;
 class OperatorPropertiesTest {
 
     private static final int ITEMS = 30;
-    private static final TestContext CONTEXT = new TestContext(new ModelDims(ITEMS, 1, 8, 12),
-            TestContext.successorSimilarity(ITEMS));
+    private static final KitContext CONTEXT = new KitContext(new ModelDims(ITEMS, 1, 8, 12));
 
     private static SequenceOperator operator(String name, double rateMin, double rateMax) {
         Config c = ConfigFactory.parseString("rate-min = " + rateMin + ", rate-max = " + rateMax);

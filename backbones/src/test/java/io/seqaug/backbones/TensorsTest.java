@@ -26,13 +26,7 @@ class TensorsTest {
                     x.setRequiresGradient(true);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray y = Tensors.scale(x.mul(x), 3f).sum();
-                        // Churn direct memory and collect, as a long training run does.
-                        List<ByteBuffer> churn = new ArrayList<>();
-                        for (int i = 0; i < 200; i++) {
-                            churn.add(ByteBuffer.allocateDirect(4).putFloat(0, Float.NaN));
-                        }
-                        churn.clear();
-                        System.gc();
+                        collectGarbageUnderPressure();
                         gc.backward(y);
                     }
                     // d/dx 3 x^2 = 6 x
@@ -53,12 +47,7 @@ class TensorsTest {
                     x.setRequiresGradient(true);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray total = new io.seqaug.api.LossTerm("naive", x.mul(x).sum(), 0.5).weighted();
-                        List<ByteBuffer> churn = new ArrayList<>();
-                        for (int i = 0; i < 200; i++) {
-                            churn.add(ByteBuffer.allocateDirect(4).putFloat(0, Float.NaN));
-                        }
-                        churn.clear();
-                        System.gc();
+                        collectGarbageUnderPressure();
                         assertThat(total.getFloat()).isEqualTo(7f); // 0.5 * (1 + 4 + 9)
                         gc.backward(total);
                     }
@@ -69,6 +58,16 @@ class TensorsTest {
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new io.seqaug.api.LossTerm("bad", null, -1))
                 .hasMessage("loss term 'bad': weight must be finite and >= 0, got -1.0");
+    }
+
+    /** Churns direct memory and collects, as a long training run does between forward and backward. */
+    private static void collectGarbageUnderPressure() {
+        List<ByteBuffer> churn = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            churn.add(ByteBuffer.allocateDirect(4).putFloat(0, Float.NaN));
+        }
+        churn.clear();
+        System.gc();
     }
 
     @Test

@@ -19,13 +19,19 @@ import java.util.ServiceLoader;
 /**
  * An {@link AugmenterContext} over the providers on the test classpath (found with
  * {@link ServiceLoader}, as the host finds them in jars) and a simple similarity: item i's only
- * neighbour is item i + 1.
+ * neighbour is item i + 1. {@link PluginTestKit} builds its augmenters with it; a test that creates
+ * an augmenter, operator or mixup by hand can too.
  */
-final class KitContext implements AugmenterContext {
+public final class KitContext implements AugmenterContext {
 
     private final ModelDims dims;
 
-    KitContext(ModelDims dims) {
+    /**
+     * A context for models of the given sizes.
+     *
+     * @param dims the model sizes operators see
+     */
+    public KitContext(ModelDims dims) {
         this.dims = dims;
     }
 

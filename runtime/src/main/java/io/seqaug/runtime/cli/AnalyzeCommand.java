@@ -1,12 +1,8 @@
 package io.seqaug.runtime.cli;
 
-import com.typesafe.config.Config;
-import io.seqaug.runtime.config.ConfigError;
-import io.seqaug.runtime.config.ConfigLoader;
 import io.seqaug.runtime.config.Settings;
 import io.seqaug.runtime.experiment.AugmentationAnalysis;
 import io.seqaug.runtime.report.AtomicFiles;
-import io.seqaug.runtime.train.Checkpoint;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -69,21 +65,11 @@ final class AnalyzeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Checkpoint saved;
-            try {
-                saved = Checkpoint.read(checkpoint);
-            } catch (IOException e) {
-                throw new ConfigError(e.getMessage(), e);
-            }
-            Config trained = com.typesafe.config.ConfigFactory.parseString(saved.config());
-            String pluginsDir = overrides.getOrDefault("seqaug.plugins-dir",
-                    trained.hasPath("plugins-dir") ? trained.getString("plugins-dir") : null);
-            Bootstrap runtime = Bootstrap.start(null, pluginsDir == null ? Map.of() : Map.of("seqaug.plugins-dir", pluginsDir));
-            Settings settings = new Settings(new ConfigLoader(runtime.discovery().classLoader())
-                    .loadText("seqaug " + saved.config(), checkpoint.toString(), overrides));
+            SavedModel model = SavedModel.load(checkpoint, overrides);
+            Settings settings = model.settings();
             long seed = settings.longValue("seed");
-            List<AugmentationAnalysis.Point> points = runtime.injector().getInstance(AugmentationAnalysis.class)
-                    .run(settings, saved, users, copies, rates, seed);
+            List<AugmentationAnalysis.Point> points = model.runtime().injector().getInstance(AugmentationAnalysis.class)
+                    .run(settings, model.checkpoint(), users, copies, rates, seed);
             Path dir = out != null ? out : checkpoint.toAbsolutePath().getParent().resolve("analysis");
             try {
                 Files.createDirectories(dir);

@@ -1,16 +1,14 @@
 package io.seqaug.runtime.cli;
 
-import io.seqaug.runtime.compare.CellResult;
 import io.seqaug.runtime.compare.GridPlan;
 import io.seqaug.runtime.compare.GridReport;
+import io.seqaug.runtime.compare.GridRunner;
 import io.seqaug.runtime.compare.JobClaim;
-import io.seqaug.runtime.compare.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug report}: the grid's reports from whatever has finished, without training. */
@@ -24,29 +22,19 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GridPlan plan = options.grid("report").plan();
-        List<CellResult> finished = new ArrayList<>();
+        GridReport report = GridRunner.report(plan);
         List<String> pending = new ArrayList<>();
         for (GridPlan.Job job : plan.jobs()) {
-            boolean done;
-            if (job.stage1()) {
-                done = GridPlan.isFinished(job);
-            } else {
-                Optional<CellResult> cell = CellResult.read(job.directory(), job.dataset(), job.backbone(), job.augmenter(),
-                        job.seed());
-                cell.ifPresent(finished::add);
-                done = cell.isPresent();
-            }
-            if (!done) {
-                String state = JobClaim.isHeld(plan.directory(), job.index(), plan.grid().claimTimeout())
-                        ? JobClaim.holder(plan.directory(), job.index()).map(o -> "running: " + o.describe()).orElse("running")
-                        : "waiting";
+            if (!GridPlan.isFinished(job)) {
+                String state = JobClaim.holder(plan.directory(), job.index())
+                        .filter(o -> JobClaim.isHeld(plan.directory(), job.index(), plan.grid().claimTimeout()))
+                        .map(o -> "running: " + o.describe()).orElse("waiting");
                 pending.add("job " + job.index() + ": " + job.label() + ", " + state + " (" + job.directory() + ")");
             }
         }
-        GridReport report = Reports.write(plan.directory(), finished, plan.cells());
         System.out.println(report.summary());
         System.out.println("reports: " + report.directory().resolve("summary.md") + ", results.csv"
-                + (finished.isEmpty() ? "" : ", ndcg10.png, valid-ndcg20.png"));
+                + (report.cells().isEmpty() ? "" : ", ndcg10.png, valid-ndcg20.png"));
         if (pending.isEmpty()) {
             System.out.println("every job has finished");
         } else {

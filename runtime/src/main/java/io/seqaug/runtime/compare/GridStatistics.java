@@ -74,6 +74,7 @@ public final class GridStatistics {
             groups.computeIfAbsent(Group.of(c), g -> new ArrayList<>()).add(c);
         }
         // families: (dataset, backbone, metric) for t; (dataset, backbone, seed, metric) for Wilcoxon
+        Map<java.nio.file.Path, UserRanks> rankFiles = new HashMap<>();
         Map<List<Object>, List<Object[]>> tFamilies = new LinkedHashMap<>();
         Map<List<Object>, List<Object[]>> wFamilies = new LinkedHashMap<>();
         for (Map.Entry<Group, List<CellResult>> e : groups.entrySet()) {
@@ -94,8 +95,9 @@ public final class GridStatistics {
                 }
             }
             for (long seed : seeds) {
-                Optional<UserRanks> a = ranks(mine.get(seed));
-                Optional<UserRanks> b = ranks(theirs.get(seed));
+                Optional<UserRanks> a = ranks(mine.get(seed), rankFiles);
+                // none's ranks are read once, whatever the number of augmenters compared with it
+                Optional<UserRanks> b = ranks(theirs.get(seed), rankFiles);
                 if (a.isEmpty() || b.isEmpty() || !java.util.Arrays.equals(a.get().users(), b.get().users())) {
                     continue;
                 }
@@ -139,15 +141,14 @@ public final class GridStatistics {
         return m;
     }
 
-    private static Optional<UserRanks> ranks(CellResult cell) {
-        if (cell.ranks().isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UserRanks.read(cell.ranks().get()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
+    private static Optional<UserRanks> ranks(CellResult cell, Map<java.nio.file.Path, UserRanks> read) {
+        return cell.ranks().map(file -> read.computeIfAbsent(file, f -> {
+            try {
+                return UserRanks.read(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }));
     }
 
     /**
