@@ -109,7 +109,10 @@ public interface Backbone {
      * @return {@code [..., dims().tableRows()]} dot products with every item embedding
      */
     default NDArray scoreAll(NDArray hidden) {
-        return hidden.getNDArrayInternal().linear(hidden, itemTable(), null).singletonOrThrow();
+        // The transposed view belongs to the table's long-lived manager: free it here, not with the model.
+        try (NDArray transposed = itemTable().transpose()) {
+            return hidden.matMul(transposed);
+        }
     }
 
     /**

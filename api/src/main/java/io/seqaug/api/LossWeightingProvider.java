@@ -1,7 +1,5 @@
 package io.seqaug.api;
 
-import com.typesafe.config.Config;
-
 /**
  * Builds {@link LossWeighting}s. Registered in
  * {@code META-INF/services/io.seqaug.api.LossWeightingProvider}.
@@ -11,8 +9,8 @@ public interface LossWeightingProvider extends Provider {
     /**
      * Builds a weighting.
      *
-     * @param config its settings (may be empty)
+     * @param settings its settings ({@code seqaug.weightings.<name>} under the keys its parent sets)
      * @return a new weighting
      */
-    LossWeighting create(Config config);
+    LossWeighting create(ProviderSettings settings);
 }

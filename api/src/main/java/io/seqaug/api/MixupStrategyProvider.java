@@ -1,7 +1,5 @@
 package io.seqaug.api;
 
-import com.typesafe.config.Config;
-
 /**
  * Builds {@link MixupStrategy}s. Registered in
  * {@code META-INF/services/io.seqaug.api.MixupStrategyProvider}.
@@ -11,9 +9,10 @@ public interface MixupStrategyProvider extends Provider {
     /**
      * Builds a strategy.
      *
-     * @param config its settings; holds {@code beta}, the parameter of the symmetric Beta
+     * @param settings its settings ({@code seqaug.mixups.<name>} under the keys its parent sets); they
+     *     hold {@code beta}, the parameter of the symmetric Beta
      *     distribution of lambda
      * @return a new strategy
      */
-    MixupStrategy create(Config config);
+    MixupStrategy create(ProviderSettings settings);
 }

@@ -1,6 +1,6 @@
 package io.seqaug.api;
 
-import com.typesafe.config.Config;
+import java.util.Map;
 
 /**
  * An {@link OperatorContext} that can also build other operators by name, so that composite
@@ -12,9 +12,10 @@ public interface OperatorFactory extends OperatorContext {
      * Builds the operator registered under a name.
      *
      * @param name the provider name
-     * @param config the settings for that operator
+     * @param overrides keys set by the caller over {@code seqaug.operators.<name>}, for example
+     *     {@code Map.of("rate-min", 0.2, "rate-max", 0.5)}; {@code Map.of()} for none
      * @return a new operator
      * @throws IllegalArgumentException naming the available operators when the name is unknown
      */
-    SequenceOperator operator(String name, Config config);
+    SequenceOperator operator(String name, Map<String, ?> overrides);
 }

@@ -2,23 +2,28 @@ package io.seqaug.api;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * A provider's settings, read with types, ranges and defaults, and errors that name the full key
- * and where it was set. A provider wraps the subtree it is given and never writes key prefixes or
- * range checks by hand:
+ * A provider's settings: its subtree of the experiment's configuration, read with types and
+ * ranges, with errors that name the full key and where it was set. The host hands every provider
+ * its settings, so no provider writes key prefixes or range checks by hand:
  *
  * <pre>{@code
- * ProviderSettings s = ProviderSettings.augmenter(config, "gaussian-noise");
- * double sigma = s.number("sigma", 0, Double.MAX_VALUE);
+ * double sigma = settings.number("sigma", 0, 10);
  * }</pre>
  * A bad value fails with, for example, {@code seqaug.augmenter.gaussian-noise.sigma must be in
- * [0, 1.79769e+308], got -1 (experiment.conf: 12)}.
+ * [0, 10], got -1 (experiment.conf: 12)}. Defaults live in the provider's {@code reference.conf}.
+ *
+ * <p>Components built by another component (an operator inside an augmenter, say) read
+ * {@code seqaug.<kind>.<name>} with the keys the parent names on top: see {@link #nested}.
  */
 public final class ProviderSettings {
 
@@ -37,25 +42,20 @@ public final class ProviderSettings {
     }
 
     /**
-     * The settings of an augmenter.
+     * The settings of a component that another component builds by name: the keys the parent
+     * names, over {@code seqaug.<kind>.<name>} of the experiment (user settings over defaults).
      *
-     * @param config the subtree the provider was given
-     * @param name the augmenter's name
-     * @return the settings, naming keys {@code seqaug.augmenter.<name>.<key>}
+     * @param root the experiment's {@code seqaug} subtree
+     * @param kind {@code operators}, {@code mixups} or {@code weightings}
+     * @param name the component's provider name
+     * @param overrides keys the parent sets, for example BASRec's {@code rate-min}
+     * @return the settings, naming keys {@code seqaug.<kind>.<name>.<key>}
      */
-    public static ProviderSettings augmenter(Config config, String name) {
-        return new ProviderSettings(config, "seqaug.augmenter." + name);
-    }
-
-    /**
-     * The settings of an operator.
-     *
-     * @param config the subtree the provider was given
-     * @param name the operator's name
-     * @return the settings, naming keys {@code seqaug.operators.<name>.<key>}
-     */
-    public static ProviderSettings operator(Config config, String name) {
-        return new ProviderSettings(config, "seqaug.operators." + name);
+    public static ProviderSettings nested(Config root, String kind, String name, Map<String, ?> overrides) {
+        String relative = kind + "." + ConfigUtil.joinPath(name);
+        Config own = root.hasPath(relative) ? root.getConfig(relative) : ConfigFactory.empty();
+        Config set = ConfigFactory.parseMap(overrides, "set by the component that builds " + name);
+        return new ProviderSettings(set.withFallback(own), "seqaug." + relative);
     }
 
     /**
@@ -168,6 +168,17 @@ public final class ProviderSettings {
         } catch (ConfigException.WrongType e) {
             throw error(key, "has the wrong type: " + e.getMessage().replaceFirst("^.*?: ", ""));
         }
+    }
+
+    /**
+     * An error about a key, for checks that involve several keys.
+     *
+     * @param key the key at fault
+     * @param message what is wrong, for example {@code must not exceed rate-max (0.5), got 0.7}
+     * @return an exception naming the full key and where it was set, to throw
+     */
+    public IllegalArgumentException invalid(String key, String message) {
+        return error(key, message);
     }
 
     private IllegalArgumentException error(String key, String message) {

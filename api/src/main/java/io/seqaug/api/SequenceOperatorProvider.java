@@ -1,7 +1,5 @@
 package io.seqaug.api;
 
-import com.typesafe.config.Config;
-
 /**
  * Builds {@link SequenceOperator}s. Registered in
  * {@code META-INF/services/io.seqaug.api.SequenceOperatorProvider}.
@@ -11,9 +9,10 @@ public interface SequenceOperatorProvider extends Provider {
     /**
      * Builds an operator.
      *
-     * @param config the operator's settings; always holds {@code rate-min} and {@code rate-max}
+     * @param settings the operator's settings: {@code seqaug.operators.<name>} under the keys its parent
+     *     sets (augmenters set {@code rate-min} and {@code rate-max})
      * @param context similarity, dimensions and other operators, injected by the host
      * @return a new operator
      */
-    SequenceOperator create(Config config, OperatorFactory context);
+    SequenceOperator create(ProviderSettings settings, OperatorFactory context);
 }

@@ -16,7 +16,7 @@ class ProviderSettingsTest {
             mode = "fast"
             name = [1, 2]
             """, com.typesafe.config.ConfigParseOptions.defaults().setOriginDescription("exp.conf"));
-    private final ProviderSettings s = ProviderSettings.augmenter(config, "noise");
+    private final ProviderSettings s = new ProviderSettings(config, "seqaug.augmenter.noise");
 
     @Test
     void valuesInRangeAreRead() {
@@ -37,6 +37,26 @@ class ProviderSettingsTest {
                 .hasMessage("seqaug.augmenter.noise.missing is missing; declare it in the provider's reference.conf");
         assertThatThrownBy(() -> s.number("mode", 0, 1)).hasMessageStartingWith("seqaug.augmenter.noise.mode has the wrong type")
                 .hasMessageEndingWith("(exp.conf: 4)");
-        assertThat(ProviderSettings.operator(config, "crop").fullKey("rate-min")).isEqualTo("seqaug.operators.crop.rate-min");
+        assertThatThrownBy(() -> {
+            throw s.invalid("copies", "must be even");
+        }).hasMessage("seqaug.augmenter.noise.copies must be even (exp.conf: 3)");
+    }
+
+    @Test
+    void nestedSettingsAreTheParentsKeysOverTheComponentsOwn() {
+        Config root = ConfigFactory.parseString("operators.crop { rate-min = 0.2, rate-max = 0.7, keep = true }",
+                com.typesafe.config.ConfigParseOptions.defaults().setOriginDescription("ref.conf"));
+        ProviderSettings crop = ProviderSettings.nested(root, "operators", "crop", java.util.Map.of("rate-max", 0.5));
+        assertThat(crop.number("rate-min", 0, 1)).isEqualTo(0.2);
+        assertThat(crop.number("rate-max", 0, 1)).isEqualTo(0.5);
+        assertThat(crop.flag("keep")).isTrue();
+        assertThat(crop.fullKey("rate-min")).isEqualTo("seqaug.operators.crop.rate-min");
+        assertThatThrownBy(() -> crop.number("rate-max", 0.6, 1))
+                .hasMessage("seqaug.operators.crop.rate-max must be in [0.600000, 1], got 0.500000 (set by the component that builds crop)");
+        assertThatThrownBy(() -> crop.number("rate-min", 0.3, 1)).hasMessageEndingWith("(ref.conf: 1)");
+        ProviderSettings unknown = ProviderSettings.nested(root, "operators", "shuffle", java.util.Map.of("rate-min", 0.1));
+        assertThat(unknown.number("rate-min", 0, 1)).isEqualTo(0.1);
+        assertThatThrownBy(() -> unknown.number("rate-max", 0, 1))
+                .hasMessageStartingWith("seqaug.operators.shuffle.rate-max is missing");
     }
 }

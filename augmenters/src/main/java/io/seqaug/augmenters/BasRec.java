@@ -3,8 +3,6 @@ package io.seqaug.augmenters;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.AugmenterContext;
@@ -14,6 +12,7 @@ import io.seqaug.api.LossTerm;
 import io.seqaug.api.LossWeighting;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.NextItemLoss;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.Rows;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
@@ -58,17 +57,17 @@ public final class BasRec implements AugmenterProvider {
     }
 
     @Override
-    public Augmenter create(Config config, AugmenterContext context) {
-        BasRecSettings s = BasRecSettings.from(config);
-        Config ranged = ConfigFactory.parseMap(Map.of("rate-min", s.rateMin(), "rate-max", s.rateMax(),
-                "beta", s.beta()));
-        SequenceOperator operator = s.singleSequence() ? context.operator(s.operator(), ranged) : null;
-        MixupStrategy singleMixup = s.singleSequence() ? context.mixup(s.singleMixup(), ranged) : null;
-        LossWeighting weighting = s.singleSequence() ? context.weighting(s.weighting(), ranged) : null;
+    public Augmenter create(ProviderSettings settings, AugmenterContext context) {
+        BasRecSettings s = BasRecSettings.from(settings);
+        Map<String, Double> rates = Map.of("rate-min", s.rateMin(), "rate-max", s.rateMax());
+        Map<String, Double> beta = Map.of("beta", s.beta());
+        SequenceOperator operator = s.singleSequence() ? context.operator(s.operator(), rates) : null;
+        MixupStrategy singleMixup = s.singleSequence() ? context.mixup(s.singleMixup(), beta) : null;
+        LossWeighting weighting = s.singleSequence() ? context.weighting(s.weighting(), Map.of()) : null;
         List<MixupStrategy> crossMixups = new ArrayList<>();
         if (s.crossSequence()) {
             for (String name : s.crossMixups()) {
-                crossMixups.add(context.mixup(name, ranged));
+                crossMixups.add(context.mixup(name, beta));
             }
         }
         return new Instance(s, operator, singleMixup, weighting, crossMixups);

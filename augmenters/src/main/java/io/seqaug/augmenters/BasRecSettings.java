@@ -1,6 +1,6 @@
 package io.seqaug.augmenters;
 
-import com.typesafe.config.Config;
+import io.seqaug.api.ProviderSettings;
 
 import java.util.List;
 
@@ -26,34 +26,31 @@ public record BasRecSettings(boolean singleSequence, int pairs, String operator,
         SingleReduction singleReduction, double singleWeight, boolean crossSequence, int wholeLevel, List<String> crossMixups, double crossWeight,
         double beta, double rateMin, double rateMax) {
 
-    /** Validates ranges, naming the key. */
+    /** Checks what the reader cannot: at least one part switched on. */
     public BasRecSettings {
-        require(pairs >= 1, "n-pairs must be >= 1, got " + pairs);
-        require(wholeLevel >= 1, "n-whole-level must be >= 1, got " + wholeLevel);
-        require(beta > 0, "beta must be positive, got " + beta);
-        require(rateMin >= 0 && rateMin <= rateMax && rateMax <= 1,
-                "need 0 <= rate-min <= rate-max <= 1, got " + rateMin + ".." + rateMax);
-        require(singleWeight >= 0 && crossWeight >= 0, "loss weights must be >= 0");
-        require(singleSequence || crossSequence, "single-sequence and cross-sequence are both off: use augmenter none");
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException("seqaug.augmenter.basrec: " + message);
+        if (!singleSequence && !crossSequence) {
+            throw new IllegalArgumentException(
+                    "seqaug.augmenter.basrec: single-sequence and cross-sequence are both off: use augmenter none");
         }
     }
 
     /**
-     * Reads the settings.
+     * Reads and checks the settings.
      *
-     * @param c the {@code seqaug.augmenter.basrec} subtree
+     * @param s the {@code seqaug.augmenter.basrec} settings
      * @return the settings
+     * @throws IllegalArgumentException naming the key and where it was set, for any value out of range
      */
-    public static BasRecSettings from(Config c) {
-        return new BasRecSettings(c.getBoolean("single-sequence"), c.getInt("n-pairs"), c.getString("operator"),
-                c.getString("single-mixup"), c.getString("weighting"),
-                SingleReduction.parse(c.getString("single-reduction")), c.getDouble("single-weight"),
-                c.getBoolean("cross-sequence"), c.getInt("n-whole-level"), c.getStringList("cross-mixups"),
-                c.getDouble("cross-weight"), c.getDouble("beta"), c.getDouble("rate-min"), c.getDouble("rate-max"));
+    public static BasRecSettings from(ProviderSettings s) {
+        double rateMin = s.number("rate-min", 0, 1);
+        double rateMax = s.number("rate-max", 0, 1);
+        if (rateMin > rateMax) {
+            throw s.invalid("rate-min", "must not exceed rate-max (" + rateMax + "), got " + rateMin);
+        }
+        return new BasRecSettings(s.flag("single-sequence"), s.integer("n-pairs", 1, 64), s.string("operator"),
+                s.string("single-mixup"), s.string("weighting"),
+                SingleReduction.parse(s.oneOf("single-reduction", SingleReduction.keys())),
+                s.number("single-weight", 0, 1e6), s.flag("cross-sequence"), s.integer("n-whole-level", 1, 64),
+                s.strings("cross-mixups"), s.number("cross-weight", 0, 1e6), s.number("beta", 1e-6, 1e6), rateMin, rateMax);
     }
 }

@@ -5,15 +5,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.AugmenterContext;
 import io.seqaug.api.AugmenterProvider;
 import io.seqaug.api.LossTerm;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
+import io.seqaug.api.Tensors;
 import io.seqaug.api.TrainingStage;
 
 import java.util.EnumSet;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import io.seqaug.api.Tensors;
 
 /**
  * {@code coserec}: a CoSeRec-style contrastive baseline (Liu et al., 2021). Two views of every
@@ -44,23 +43,21 @@ public final class CoSeRec implements AugmenterProvider {
     }
 
     @Override
-    public Augmenter create(Config config, AugmenterContext context) {
-        List<String> operators = config.getStringList("operators");
-        double temperature = config.getDouble("temperature");
-        double weight = config.getDouble("weight");
-        String similarity = config.getString("similarity");
-        if (!similarity.equals("dot") && !similarity.equals("cosine")) {
-            throw new IllegalArgumentException("seqaug.augmenter.coserec.similarity must be dot or cosine, got " + similarity);
-        }
+    public Augmenter create(ProviderSettings settings, AugmenterContext context) {
+        List<String> operators = settings.strings("operators");
         if (operators.isEmpty()) {
-            throw new IllegalArgumentException("seqaug.augmenter.coserec.operators must name at least one operator");
+            throw settings.invalid("operators", "must name at least one operator");
         }
-        if (!(temperature > 0)) {
-            throw new IllegalArgumentException("seqaug.augmenter.coserec.temperature must be positive, got " + temperature);
+        double temperature = settings.number("temperature", 1e-6, 1e6);
+        double weight = settings.number("weight", 0, 1e6);
+        String similarity = settings.oneOf("similarity", "dot", "cosine");
+        double rateMin = settings.number("rate-min", 0, 1);
+        double rateMax = settings.number("rate-max", 0, 1);
+        if (rateMin > rateMax) {
+            throw settings.invalid("rate-min", "must not exceed rate-max (" + rateMax + "), got " + rateMin);
         }
-        Config randomConfig = ConfigFactory.parseMap(Map.of("choices", operators,
-                "rate-min", config.getDouble("rate-min"), "rate-max", config.getDouble("rate-max")));
-        SequenceOperator operator = context.operator("random", randomConfig);
+        SequenceOperator operator = context.operator("random",
+                Map.of("choices", operators, "rate-min", rateMin, "rate-max", rateMax));
         return new Instance(operator, (float) temperature, (float) weight, similarity.equals("cosine"));
     }
 

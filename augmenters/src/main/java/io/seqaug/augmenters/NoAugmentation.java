@@ -1,10 +1,10 @@
 package io.seqaug.augmenters;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.AugmenterContext;
 import io.seqaug.api.AugmenterProvider;
 import io.seqaug.api.LossTerm;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
 
@@ -29,7 +29,7 @@ public final class NoAugmentation implements AugmenterProvider {
     }
 
     @Override
-    public Augmenter create(Config config, AugmenterContext context) {
+    public Augmenter create(ProviderSettings settings, AugmenterContext context) {
         return new Augmenter() {
             @Override
             public Set<TrainingStage> activeStages() {

@@ -3,6 +3,7 @@ package io.seqaug.augmenters;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.NextItemLoss;
+import io.seqaug.api.Tensors;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -48,13 +49,18 @@ public enum SingleReduction {
      * @throws IllegalArgumentException naming the valid values
      */
     public static SingleReduction parse(String key) {
-        for (SingleReduction r : values()) {
-            if (r.key().equals(key)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("seqaug.augmenter.basrec.single-reduction must be one of "
-                + Arrays.stream(values()).map(SingleReduction::key).toList() + ", got '" + key + "'");
+        return Arrays.stream(values()).filter(r -> r.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("seqaug.augmenter.basrec.single-reduction must be one of "
+                        + String.join(", ", keys()) + ", got '" + key + "'"));
+    }
+
+    /**
+     * The configuration names of all reductions.
+     *
+     * @return {@code published}, {@code weighted-mean}
+     */
+    public static String[] keys() {
+        return Arrays.stream(values()).map(SingleReduction::key).toArray(String[]::new);
     }
 
     /**
@@ -80,6 +86,6 @@ public enum SingleReduction {
             mean = NextItemLoss.bce(encoded, positive, negative, mask, weights.reshape(-1));
         }
         // Every copy has the same targets, hence the same count: copies x mean = sum of per-copy terms.
-        return io.seqaug.api.Tensors.scale(mean, copies);
+        return Tensors.scale(mean, copies);
     }
 }

@@ -1,7 +1,5 @@
 package io.seqaug.augmenters;
 
-import io.seqaug.testkit.KitContext;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,12 +10,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.LossTerm;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceBatch;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
@@ -28,6 +26,7 @@ import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.datasets.NegativeSampler;
 import io.seqaug.datasets.SequenceDataset;
 import io.seqaug.datasets.SyntheticDataset;
+import io.seqaug.testkit.KitContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,9 +59,9 @@ class AugmenterLossTest {
 
     private static Backbone backbone(String name) {
         Engine.getInstance().setRandomSeed(5);
-        Config c = ConfigFactory.parseString("layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1,"
-                + " gru-hidden-size = 8, dropout = 0.1");
-        Backbone b = name.equals("sasrec") ? new SasRecProvider().create(DIMS, c) : new Gru4RecProvider().create(DIMS, c);
+        var settings = new ProviderSettings(ConfigFactory.parseString("layers = 1, heads = 2, hidden-dropout = 0.1,"
+                + " attention-dropout = 0.1, gru-hidden-size = 8, dropout = 0.1, padding = zero"), "seqaug.backbone." + name);
+        Backbone b = name.equals("sasrec") ? new SasRecProvider().create(DIMS, settings) : new Gru4RecProvider().create(DIMS, settings);
         b.initialize(manager);
         return b;
     }
@@ -70,7 +69,7 @@ class AugmenterLossTest {
     private static Augmenter augmenter(String provider, String config) {
         KitContext context = new KitContext(DIMS);
         var p = provider.equals("basrec") ? new BasRec() : new CoSeRec();
-        return p.create(ConfigFactory.parseString(config), context);
+        return p.create(new ProviderSettings(ConfigFactory.parseString(config), "seqaug.augmenter." + provider), context);
     }
 
     /** Runs one step and returns the terms' values; checks every parameter got a finite gradient. */
@@ -151,7 +150,7 @@ class AugmenterLossTest {
     void coserecRejectsUnknownSimilarities() {
         assertThatThrownBy(() -> augmenter("coserec", """
                 operators = [crop], rate-min = 0.2, rate-max = 0.7, temperature = 0.5, weight = 0.1, similarity = l1
-                """)).hasMessageContaining("must be dot or cosine");
+                """)).hasMessageStartingWith("seqaug.augmenter.coserec.similarity must be one of dot, cosine, got 'l1' (");
     }
 
     @Test

@@ -1,22 +1,21 @@
 package io.seqaug.augmenters;
 
-import io.seqaug.testkit.KitContext;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.LossWeighting;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.ModelDims;
 import io.seqaug.augmenters.mixup.BetaSampler;
+import io.seqaug.testkit.KitContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 
 class MixupAndWeightingTest {
@@ -59,7 +58,7 @@ class MixupAndWeightingTest {
     @Test
     void lambdaShapesSayWhatIsMixed() {
         Shape shape = new Shape(3, 5, 4);
-        var config = ConfigFactory.parseString("beta = 0.4");
+        var config = Map.of("beta", 0.4);
         SplittableRandom rng = new SplittableRandom(1);
         assertThat(CONTEXT.mixup("item-wise", config).sampleLambda(manager, shape, rng).getShape()).isEqualTo(new Shape(3, 5, 1));
         assertThat(CONTEXT.mixup("feature-wise", config).sampleLambda(manager, shape, rng).getShape())
@@ -70,7 +69,7 @@ class MixupAndWeightingTest {
 
     @Test
     void mixIsTheConvexCombination() {
-        MixupStrategy mixup = CONTEXT.mixup("sequence-wise", ConfigFactory.parseString("beta = 1"));
+        MixupStrategy mixup = CONTEXT.mixup("sequence-wise", Map.of("beta", 1));
         try (NDManager m = manager.newSubManager()) {
             NDArray a = m.create(new float[] {1, 2, 3, 4}, new Shape(2, 1, 2));
             NDArray b = m.create(new float[] {5, 6, 7, 8}, new Shape(2, 1, 2));
@@ -81,7 +80,7 @@ class MixupAndWeightingTest {
 
     @Test
     void adaptiveWeightsAreMinMaxNormalisedInverseLambdaTimesRate() {
-        LossWeighting adaptive = CONTEXT.weighting("adaptive", ConfigFactory.empty());
+        LossWeighting adaptive = CONTEXT.weighting("adaptive", Map.of());
         try (NDManager m = manager.newSubManager()) {
             // raw 1/(lambda*rate): 1/(0.5*0.2)=10, 1/(0.5*0.5)=4, 1/(1*0.5)=2 -> (x-2)/8
             NDArray rates = m.create(new float[] {0.2f, 0.5f, 0.5f, 0.3f, 0.3f, 0.3f}, new Shape(2, 3));
@@ -92,7 +91,7 @@ class MixupAndWeightingTest {
             assertThat(w[2]).isCloseTo(0f, within(1e-5f));
             // a group whose weights are all equal gets 1, never NaN
             assertThat(new float[] {w[3], w[4], w[5]}).containsExactly(1f, 1f, 1f);
-            float[] uniform = CONTEXT.weighting("uniform", ConfigFactory.empty()).weights(rates, lambdas).toFloatArray();
+            float[] uniform = CONTEXT.weighting("uniform", Map.of()).weights(rates, lambdas).toFloatArray();
             assertThat(uniform).containsOnly(1f);
         }
     }

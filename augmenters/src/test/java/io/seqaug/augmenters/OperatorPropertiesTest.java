@@ -1,18 +1,16 @@
 package io.seqaug.augmenters;
 
-import io.seqaug.testkit.KitContext;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.SequenceOperator;
+import io.seqaug.testkit.KitContext;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 class OperatorPropertiesTest {
@@ -21,8 +19,7 @@ class OperatorPropertiesTest {
     private static final KitContext CONTEXT = new KitContext(new ModelDims(ITEMS, 1, 8, 12));
 
     private static SequenceOperator operator(String name, double rateMin, double rateMax) {
-        Config c = ConfigFactory.parseString("rate-min = " + rateMin + ", rate-max = " + rateMax);
-        return CONTEXT.operator(name, c);
+        return CONTEXT.operator(name, Map.of("rate-min", rateMin, "rate-max", rateMax));
     }
 
     private static int[] sequence(SplittableRandom rng) {

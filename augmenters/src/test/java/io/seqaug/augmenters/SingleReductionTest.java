@@ -88,6 +88,6 @@ class SingleReductionTest {
         assertThat(SingleReduction.parse("weighted-mean")).isEqualTo(SingleReduction.WEIGHTED_MEAN);
         assertThat(SingleReduction.WEIGHTED_MEAN.key()).isEqualTo("weighted-mean");
         assertThatThrownBy(() -> SingleReduction.parse("mean"))
-                .hasMessageContaining("single-reduction").hasMessageContaining("[published, weighted-mean]");
+                .hasMessage("seqaug.augmenter.basrec.single-reduction must be one of published, weighted-mean, got 'mean'");
     }
 }

@@ -1,9 +1,9 @@
 package io.seqaug.backbones;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.BackboneProvider;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.ProviderSettings;
 
 /** Provides {@code fmlp-rec}. Settings: {@code layers}, {@code hidden-dropout}. */
 public final class FmlpRecProvider implements BackboneProvider {
@@ -19,7 +19,8 @@ public final class FmlpRecProvider implements BackboneProvider {
     }
 
     @Override
-    public Backbone create(ModelDims dims, Config config) {
-        return new FmlpRec(dims, new FmlpRec.Settings(config.getInt("layers"), (float) config.getDouble("hidden-dropout")));
+    public Backbone create(ModelDims dims, ProviderSettings settings) {
+        return new FmlpRec(dims, new FmlpRec.Settings(settings.integer("layers", 1, 64),
+                (float) settings.number("hidden-dropout", 0, 0.99)));
     }
 }

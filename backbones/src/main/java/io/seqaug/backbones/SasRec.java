@@ -7,10 +7,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.Tensors;
 
 import java.util.ArrayList;
 import java.util.List;
-import io.seqaug.api.Tensors;
 
 /**
  * SASRec (Kang and McAuley, 2018) as in the S3Rec/CoSeRec/BASRec code: item and learned position

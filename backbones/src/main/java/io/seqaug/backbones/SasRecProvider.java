@@ -1,9 +1,9 @@
 package io.seqaug.backbones;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.BackboneProvider;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.ProviderSettings;
 
 /** Provides {@code sasrec}. Settings: {@code layers}, {@code heads}, {@code hidden-dropout}, {@code attention-dropout}. */
 public final class SasRecProvider implements BackboneProvider {
@@ -19,8 +19,8 @@ public final class SasRecProvider implements BackboneProvider {
     }
 
     @Override
-    public Backbone create(ModelDims dims, Config config) {
-        return new SasRec(dims, new SasRec.Settings(config.getInt("layers"), config.getInt("heads"),
-                (float) config.getDouble("hidden-dropout"), (float) config.getDouble("attention-dropout")));
+    public Backbone create(ModelDims dims, ProviderSettings settings) {
+        return new SasRec(dims, new SasRec.Settings(settings.integer("layers", 1, 64), settings.integer("heads", 1, 64),
+                (float) settings.number("hidden-dropout", 0, 0.99), (float) settings.number("attention-dropout", 0, 0.99)));
     }
 }

@@ -15,7 +15,7 @@ import io.seqaug.api.Backbone;
 import io.seqaug.api.BackboneProvider;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.NextItemLoss;
-
+import io.seqaug.api.ProviderSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,12 +43,16 @@ class BackboneContractTest {
     static Backbone build(String name) {
         Map<String, BackboneProvider> providers = ServiceLoader.load(BackboneProvider.class).stream()
                 .map(ServiceLoader.Provider::get).collect(Collectors.toMap(BackboneProvider::name, p -> p));
-        var config = ConfigFactory.parseString("layers = 2, heads = 2, hidden-dropout = 0.2, attention-dropout = 0.2,"
-                + " gru-hidden-size = 16, dropout = 0.2");
         Engine.getInstance().setRandomSeed(7);
-        Backbone backbone = providers.get(name).create(DIMS, config);
+        Backbone backbone = providers.get(name).create(DIMS, settings(name, "layers = 2, heads = 2, hidden-dropout = 0.2,"
+                + " attention-dropout = 0.2, gru-hidden-size = 16, dropout = 0.2, padding = zero"));
         backbone.initialize(manager);
         return backbone;
+    }
+
+    /** A backbone's settings from HOCON. */
+    static ProviderSettings settings(String backbone, String hocon) {
+        return new ProviderSettings(ConfigFactory.parseString(hocon), "seqaug.backbone." + backbone);
     }
 
     private static NDArray ids(NDManager m, int[][] rows) {

@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.NextItemLoss;
@@ -36,7 +35,7 @@ class Gru4RecPaddingTest {
 
     private static Backbone build(String padding) {
         Engine.getInstance().setRandomSeed(3);
-        Backbone b = new Gru4RecProvider().create(DIMS, ConfigFactory.parseString(
+        Backbone b = new Gru4RecProvider().create(DIMS, BackboneContractTest.settings("gru4rec",
                 "layers = 1, gru-hidden-size = 8, dropout = 0.0, padding = " + padding));
         b.initialize(manager);
         return b;

@@ -1,9 +1,9 @@
 package io.seqaug.datasets;
 
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Users' item sequences in time order, held in primitive arrays.

@@ -1,7 +1,6 @@
 package io.seqaug.example;
 
 import ai.djl.ndarray.NDArray;
-import com.typesafe.config.Config;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.AugmenterContext;
@@ -16,6 +15,7 @@ import io.seqaug.api.TrainingStage;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -40,11 +40,10 @@ public final class GaussianNoise implements AugmenterProvider {
     }
 
     @Override
-    public Augmenter create(Config config, AugmenterContext context) {
-        ProviderSettings settings = ProviderSettings.augmenter(config, name());
+    public Augmenter create(ProviderSettings settings, AugmenterContext context) {
         float sigma = (float) settings.number("sigma", 0, 10);
         double weight = settings.number("weight", 0, 1000);
-        SequenceOperator operator = context.operator(settings.string("operator"), config);
+        SequenceOperator operator = context.operator(settings.string("operator"), Map.of());
         return new Augmenter() {
             @Override
             public Set<TrainingStage> activeStages() {

@@ -1,8 +1,8 @@
 package io.seqaug.example;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.OperatorFactory;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.SequenceOperatorProvider;
 
@@ -23,9 +23,9 @@ public final class ReverseSpan implements SequenceOperatorProvider {
     }
 
     @Override
-    public SequenceOperator create(Config config, OperatorFactory context) {
-        double min = config.getDouble("rate-min");
-        double max = config.getDouble("rate-max");
+    public SequenceOperator create(ProviderSettings settings, OperatorFactory context) {
+        double min = settings.number("rate-min", 0, 1);
+        double max = settings.number("rate-max", min, 1);
         return (items, rng) -> {
             double rate = min + (max - min) * rng.nextDouble();
             int[] out = items.clone();

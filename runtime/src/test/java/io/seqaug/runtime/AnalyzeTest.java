@@ -18,7 +18,7 @@ class AnalyzeTest {
     @Test
     void everyOperatorRateAndBasrecSampleIsMeasuredWithinBoundsAndReproducibly() throws IOException {
         CliTestSupport.Run train = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "train",
-                "-Dseqaug.train.epochs=2", "-Dseqaug.train.stage2-epochs=0", "-Dseqaug.run-name=model"));
+                "-Dseqaug.train.stage1.epochs=2", "-Dseqaug.train.stage2.epochs=0", "-Dseqaug.run-name=model"));
         assertThat(train.code()).as(train.err()).isZero();
         Path checkpoint = dir.resolve("model/best.ckpt");
         String[] args = {"analyze", "augmentation", "--checkpoint", checkpoint.toString(), "--users", "40", "--copies", "3",

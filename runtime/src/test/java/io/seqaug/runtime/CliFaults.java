@@ -27,7 +27,7 @@ public final class CliFaults {
      */
     public static Result train(Path dir, String... more) {
         List<String> args = new ArrayList<>(List.of(CliTestSupport.synthetic(dir.toString(), "train",
-                "-Dseqaug.train.epochs=1", "-Dseqaug.train.stage2-epochs=0")));
+                "-Dseqaug.train.stage1.epochs=1", "-Dseqaug.train.stage2.epochs=0")));
         args.addAll(List.of(more));
         CliTestSupport.Run run = CliTestSupport.run(args.toArray(String[]::new));
         return new Result(run.code(), run.out(), run.err());

@@ -17,7 +17,7 @@ class CompareTest {
     @Test
     void aGridSharesStageOneWritesReportsAndSkipsFinishedCellsOnRerun() throws IOException {
         Path grid = Files.writeString(dir.resolve("grid.conf"), """
-                seqaug.train { epochs = 1, stage2-epochs = 1 }
+                seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }
                 grid {
                   name = "tiny"
                   datasets = ["synthetic"]
@@ -62,7 +62,7 @@ class CompareTest {
     @Test
     void variantsRunAsNamedCellsAndEveryFinishedRunHasItsPerUserRanks() throws IOException {
         Path grid = Files.writeString(dir.resolve("variants.conf"), """
-                seqaug.train { epochs = 1, stage2-epochs = 1 }
+                seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }
                 seqaug.augmenter.basrec.n-pairs = 1
                 grid {
                   name = "variants"
@@ -73,7 +73,7 @@ class CompareTest {
                   variants = [
                     { name = "sequence-wise-cross", augmenter = "basrec", settings.augmenter.basrec.cross-mixups = ["sequence-wise"] }
                     { name = "no-single-sequence", augmenter = "basrec", settings.augmenter.basrec.single-sequence = false }
-                    { name = "one-stage", augmenter = "basrec", from-stage1 = false, settings.train.stage2-epochs = 2 }
+                    { name = "one-stage", augmenter = "basrec", from-stage1 = false, settings.train.stage2.epochs = 2 }
                   ]
                 }
                 """);

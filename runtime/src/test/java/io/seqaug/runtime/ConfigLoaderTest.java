@@ -28,9 +28,9 @@ class ConfigLoaderTest {
 
     @Test
     void fileOverridesReferenceAndCommandLineOverridesFile() throws IOException {
-        Path f = file("seqaug.train.epochs = 7\nseqaug.model.backbone = gru4rec\n");
-        Config c = loader.load(f, Map.of("train.epochs", "9", "seqaug.data.path", "/tmp/some file.txt"));
-        assertThat(c.getInt("seqaug.train.epochs")).isEqualTo(9);
+        Path f = file("seqaug.train.stage1.epochs = 7\nseqaug.model.backbone = gru4rec\n");
+        Config c = loader.load(f, Map.of("train.stage1.epochs", "9", "seqaug.data.path", "/tmp/some file.txt"));
+        assertThat(c.getInt("seqaug.train.stage1.epochs")).isEqualTo(9);
         assertThat(c.getString("seqaug.model.backbone")).isEqualTo("gru4rec");
         assertThat(c.getString("seqaug.data.path")).isEqualTo("/tmp/some file.txt");
         assertThat(c.getInt("seqaug.model.hidden-size")).isEqualTo(64);
@@ -42,6 +42,14 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(f, Map.of())).isInstanceOf(ConfigError.class)
                 .hasMessageContaining("unknown key seqaug.train.epoch")
                 .hasMessageContaining("experiment.conf: 3");
+    }
+
+    @Test
+    void renamedKeysNameTheirNewName() throws IOException {
+        Path f = file("seqaug.train {\n  epochs = 3\n  stage2-start-valid = 101\n}\n");
+        assertThatThrownBy(() -> loader.load(f, Map.of())).isInstanceOf(ConfigError.class)
+                .hasMessageContaining("seqaug.train.epochs was renamed seqaug.train.stage1.epochs (" + f + ": 2)")
+                .hasMessageContaining("seqaug.train.stage2-start-valid was renamed seqaug.train.stage2.start-valid (" + f + ": 3)");
     }
 
     @Test

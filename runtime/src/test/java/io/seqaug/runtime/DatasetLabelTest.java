@@ -3,8 +3,9 @@ package io.seqaug.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqaug.runtime.experiment.DatasetLabel;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
 
 class DatasetLabelTest {
 

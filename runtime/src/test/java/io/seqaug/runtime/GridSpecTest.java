@@ -31,7 +31,7 @@ class GridSpecTest {
         Config homeSasrec = grid.settingsFor("home", "sasrec", "basrec");
         assertThat(homeSasrec.getDouble("backbone.sasrec.hidden-dropout")).isEqualTo(0.05);
         assertThat(homeSasrec.getDouble("augmenter.basrec.rate-min")).isEqualTo(0.3);
-        assertThat(homeSasrec.getInt("train.stage2-start-valid")).isEqualTo(51);
+        assertThat(homeSasrec.getInt("train.stage2.start-valid")).isEqualTo(51);
         // stage 1 takes only settings that name no augmenter
         Config stage1 = grid.settingsFor("beauty", "gru4rec", null);
         assertThat(stage1.getDouble("backbone.gru4rec.dropout")).isEqualTo(0.2);
@@ -42,7 +42,8 @@ class GridSpecTest {
     @Test
     void everyExampleIsValidForTheCellsItDefines() {
         ConfigLoader loader = new ConfigLoader(GridSpecTest.class.getClassLoader());
-        for (String name : List.of("quick.conf", "published.conf", "smoke.conf", "reproduce.conf", "reproduce-beauty-sasrec.conf", "ablation.conf", "beauty-evidence.conf")) {
+        for (String name : List.of("quick.conf", "published.conf", "smoke.conf", "reproduce.conf",
+                "reproduce-beauty-sasrec.conf", "reproduce-beauty-gru4rec.conf", "ablation.conf", "beauty-evidence.conf")) {
             Config file = example(name);
             GridSpec grid = GridSpec.from(file, name);
             // the plan merges and type-checks every job's settings
@@ -97,8 +98,8 @@ class GridSpecTest {
         GridPlan.Job oneStage = plan.jobs().stream().filter(j -> j.augmenter().equals("one-stage")).findFirst().orElseThrow();
         assertThat(oneStage.dependsOn()).isEqualTo(-1);
         assertThat(oneStage.settings().string("train.init-from")).isEmpty();
-        assertThat(oneStage.settings().integer("train.epochs", 0, 1000)).isZero();
-        assertThat(oneStage.settings().integer("train.stage2-epochs", 0, 1000)).isEqualTo(400);
+        assertThat(oneStage.settings().integer("train.stage1.epochs", 0, 1000)).isZero();
+        assertThat(oneStage.settings().integer("train.stage2.epochs", 0, 1000)).isEqualTo(400);
         GridPlan.Job full = plan.jobs().stream().filter(j -> j.augmenter().equals("basrec")).findFirst().orElseThrow();
         assertThat(full.settings().string("augmenter.basrec.weighting")).isEqualTo("adaptive");
         assertThatThrownBy(() -> GridSpec.from(ConfigFactory.parseString("grid { name = x, datasets = [a], backbones = [b],"

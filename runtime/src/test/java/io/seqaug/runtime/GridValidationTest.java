@@ -2,11 +2,12 @@ package io.seqaug.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A grid checks all its jobs before training, reports what finished when one fails, and prints its plan. */
 class GridValidationTest {
@@ -16,7 +17,7 @@ class GridValidationTest {
 
     private Path grid(String augmenters, String cells) throws IOException {
         return Files.writeString(dir.resolve("grid.conf"), """
-                seqaug.train { epochs = 1, stage2-epochs = 1 }
+                seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }
                 grid {
                   name = "g"
                   datasets = ["synthetic"]

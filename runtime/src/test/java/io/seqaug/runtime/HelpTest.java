@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "compare", "plan", "report", "slurm", "analyze", "analyze augmentation", "evaluate", "bench", "plugins", "datasets", "datasets stats",
+    @ValueSource(strings = {"train", "compare", "plan", "report", "slurm", "analyze",
+            "analyze augmentation", "evaluate", "bench", "plugins", "datasets", "datasets stats",
         "datasets fetch", "datasets list"})
     void everySubcommandAnswersHelpWithoutDemandingItsOptions(String command) {
         for (String flag : new String[] {"--help", "-h"}) {

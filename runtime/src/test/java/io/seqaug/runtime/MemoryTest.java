@@ -8,8 +8,8 @@ import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.TrainingStage;
-import io.seqaug.augmenters.BasRec;
 import io.seqaug.backbones.SasRecProvider;
 import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.datasets.NegativeSampler;
@@ -35,15 +35,15 @@ class MemoryTest {
         LeaveOneOutSplit split = new LeaveOneOutSplit(data, 12);
         ModelDims dims = new ModelDims(data.itemCount(), 1, 16, 12);
         Engine.getInstance().setRandomSeed(1);
-        Backbone backbone = new SasRecProvider().create(dims, ConfigFactory.parseString(
-                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1"));
+        Backbone backbone = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
+                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1"), "seqaug.backbone.sasrec"));
         var registry = Bootstrap.start(null, Map.of("seqaug.plugins-dir", "no-such-folder")).injector()
                 .getInstance(io.seqaug.runtime.plugins.ProviderRegistry.class);
-        Augmenter basrec = registry.augmenter("basrec").create(ConfigFactory.parseString("""
+        Augmenter basrec = registry.augmenter("basrec").create(new ProviderSettings(ConfigFactory.parseString("""
                 single-sequence = true, n-pairs = 1, operator = reorder, single-mixup = sequence-wise,
                 weighting = adaptive, single-reduction = published, single-weight = 1.0, cross-sequence = true, n-whole-level = 1,
                 cross-mixups = [item-wise, feature-wise], cross-weight = 1.0, beta = 0.4, rate-min = 0.2, rate-max = 0.7
-                """), new TestAugmenterContext(registry, dims));
+                """), "seqaug.augmenter.basrec"), new TestAugmenterContext(registry, dims));
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
             List<Integer> counts = new ArrayList<>();

@@ -61,7 +61,7 @@ class PluginDiscoveryTest {
                 package clash;
                 public final class Clash implements io.seqaug.api.AugmenterProvider {
                     public String name() { return "none"; }
-                    public io.seqaug.api.Augmenter create(com.typesafe.config.Config c, io.seqaug.api.AugmenterContext x) {
+                    public io.seqaug.api.Augmenter create(io.seqaug.api.ProviderSettings s, io.seqaug.api.AugmenterContext x) {
                         throw new UnsupportedOperationException();
                     }
                 }
@@ -105,7 +105,7 @@ class PluginDiscoveryTest {
 
         String[] args = CliTestSupport.synthetic(dir.toString(), "train", "-Dseqaug.plugins-dir=" + plugins,
                 "-Dseqaug.augmenter.name=gaussian-noise", "-Dseqaug.augmenter.gaussian-noise.sigma=0.1",
-                "-Dseqaug.train.epochs=1", "-Dseqaug.train.stage2-epochs=2", "-Dseqaug.run-name=plugin");
+                "-Dseqaug.train.stage1.epochs=1", "-Dseqaug.train.stage2.epochs=2", "-Dseqaug.run-name=plugin");
         CliTestSupport.Run trained = CliTestSupport.run(args);
         assertThat(trained.code()).as(trained.err()).isZero();
         List<String> epochs = Files.readAllLines(dir.resolve("plugin/epochs.jsonl"));

@@ -39,7 +39,7 @@ class SlurmTest {
         Path cluster = dir.resolve("cluster");
         Path launcher = launcher();
         Path grid = Files.writeString(dir.resolve("grid.conf"), """
-                seqaug.train { epochs = 2, stage2-epochs = 1 }
+                seqaug.train { stage1.epochs = 2, stage2.epochs = 1 }
                 grid {
                   name = "slurm"
                   datasets = ["synthetic"]

@@ -26,7 +26,7 @@ class StopTest {
     @Test
     void aStopRequestEndsTheRunCleanlyWithItsBestParametersAndResults() throws IOException {
         Map<String, String> overrides = new LinkedHashMap<>();
-        String[] args = CliTestSupport.synthetic(dir.toString(), "train", "-Dseqaug.train.epochs=50",
+        String[] args = CliTestSupport.synthetic(dir.toString(), "train", "-Dseqaug.train.stage1.epochs=50",
                 "-Dseqaug.run-name=stopped");
         for (int i = 1; i < args.length; i++) {
             String[] kv = args[i].substring(2).split("=", 2);

@@ -7,8 +7,11 @@ import io.seqaug.api.ItemSimilarity;
 import io.seqaug.api.LossWeighting;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.runtime.plugins.ProviderRegistry;
+
+import java.util.Map;
 
 /** An AugmenterContext over the registry whose similarity maps item i to i + 1. */
 final class TestAugmenterContext implements AugmenterContext {
@@ -31,18 +34,22 @@ final class TestAugmenterContext implements AugmenterContext {
         return dims;
     }
 
+    /** The reference settings, with random choosing reorder only. */
+    private static final Config ROOT = ConfigFactory.parseString("operators.random.choices = [reorder]")
+            .withFallback(ConfigFactory.defaultReference().getConfig("seqaug"));
+
     @Override
-    public SequenceOperator operator(String name, Config config) {
-        return registry.operator(name).create(config.withFallback(ConfigFactory.parseString("choices = [reorder]")), this);
+    public SequenceOperator operator(String name, Map<String, ?> overrides) {
+        return registry.operator(name).create(ProviderSettings.nested(ROOT, "operators", name, overrides), this);
     }
 
     @Override
-    public MixupStrategy mixup(String name, Config config) {
-        return registry.mixup(name).create(config);
+    public MixupStrategy mixup(String name, Map<String, ?> overrides) {
+        return registry.mixup(name).create(ProviderSettings.nested(ROOT, "mixups", name, overrides));
     }
 
     @Override
-    public LossWeighting weighting(String name, Config config) {
-        return registry.weighting(name).create(config);
+    public LossWeighting weighting(String name, Map<String, ?> overrides) {
+        return registry.weighting(name).create(ProviderSettings.nested(ROOT, "weightings", name, overrides));
     }
 }

@@ -35,7 +35,7 @@ class TrainingTest {
     @ValueSource(strings = {"sasrec", "gru4rec", "fmlp-rec"})
     void everyBackboneLearnsPlantedTransitions(String backbone) {
         CliTestSupport.Run run = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "train",
-                "-Dseqaug.model.backbone=" + backbone, "-Dseqaug.train.epochs=15", "-Dseqaug.train.stage2-epochs=0",
+                "-Dseqaug.model.backbone=" + backbone, "-Dseqaug.train.stage1.epochs=15", "-Dseqaug.train.stage2.epochs=0",
                 "-Dseqaug.backbone.gru4rec.dropout=0.1", "-Dseqaug.backbone.fmlp-rec.hidden-dropout=0.1"));
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(hr10(run.out())).as(run.out()).isGreaterThan(0.9);
@@ -44,10 +44,10 @@ class TrainingTest {
     @Test
     void sameSeedSameMetricsAndACheckpointEvaluatesAndResumesIdentically() throws IOException {
         CliTestSupport.Run first = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "train",
-                "-Dseqaug.train.epochs=2", "-Dseqaug.train.stage2-epochs=1", "-Dseqaug.augmenter.name=basrec",
+                "-Dseqaug.train.stage1.epochs=2", "-Dseqaug.train.stage2.epochs=1", "-Dseqaug.augmenter.name=basrec",
                 "-Dseqaug.run-name=a"));
         CliTestSupport.Run second = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "train",
-                "-Dseqaug.train.epochs=2", "-Dseqaug.train.stage2-epochs=1", "-Dseqaug.augmenter.name=basrec",
+                "-Dseqaug.train.stage1.epochs=2", "-Dseqaug.train.stage2.epochs=1", "-Dseqaug.augmenter.name=basrec",
                 "-Dseqaug.run-name=b"));
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(testLine(first.out())).isEqualTo(testLine(second.out()));
@@ -63,7 +63,7 @@ class TrainingTest {
         assertThat(testLine(evaluated.out())).isEqualTo(testLine(first.out()));
 
         CliTestSupport.Run resumed = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "train",
-                "-Dseqaug.train.init-from=" + runDir.resolve("best.ckpt"), "-Dseqaug.train.stage2-epochs=0",
+                "-Dseqaug.train.init-from=" + runDir.resolve("best.ckpt"), "-Dseqaug.train.stage2.epochs=0",
                 "-Dseqaug.run-name=c"));
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(testLine(resumed.out())).isEqualTo(testLine(first.out()));

@@ -91,7 +91,7 @@ class WorkersTest {
 
     private Path grid(String name, int stage1Epochs, List<String> augmenters, List<Integer> seeds) throws IOException {
         return Files.writeString(dir.resolve(name + ".conf"), """
-                seqaug.train { epochs = %d, patience = %d, stage2-epochs = 1 }
+                seqaug.train { stage1.epochs = %d, stage1.patience = %d, stage2.epochs = 1 }
                 grid {
                   name = "%s"
                   datasets = ["synthetic"]

@@ -11,9 +11,11 @@ import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.MixupStrategyProvider;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.Provider;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.SequenceOperatorProvider;
 
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -52,28 +54,36 @@ public final class KitContext implements AugmenterContext {
         return dims;
     }
 
-    /** The host's operator defaults when its reference.conf is on the classpath, else BASRec's choice for random. */
-    static Config operatorDefaults(String name) {
+    /**
+     * The {@code seqaug} settings that nested components read: the host's reference.conf merged with
+     * every reference.conf on the test classpath (a plugin's own included), as the host merges them.
+     */
+    static Config root() {
         Config reference = ConfigFactory.defaultReference();
-        String path = "seqaug.operators." + ConfigUtil.quoteString(name);
-        if (reference.hasPath(path)) {
-            return reference.getConfig(path);
-        }
-        return name.equals("random") ? ConfigFactory.parseString("choices = [reorder, substitute]") : ConfigFactory.empty();
+        Config root = reference.hasPath("seqaug") ? reference.getConfig("seqaug") : ConfigFactory.empty();
+        // Without the host's reference.conf, random still needs its choices.
+        return root.withFallback(ConfigFactory.parseString("operators.random.choices = [reorder, substitute]"));
+    }
+
+    /** An augmenter's settings: the given HOCON over {@code seqaug.augmenter.<name>} of the reference.conf files. */
+    static ProviderSettings augmenterSettings(String name, String hocon) {
+        String path = "augmenter." + ConfigUtil.joinPath(name);
+        Config defaults = root().hasPath(path) ? root().getConfig(path) : ConfigFactory.empty();
+        return new ProviderSettings(ConfigFactory.parseString(hocon).withFallback(defaults), "seqaug." + path);
     }
 
     @Override
-    public SequenceOperator operator(String name, Config config) {
-        return find(SequenceOperatorProvider.class, name).create(config.withFallback(operatorDefaults(name)), this);
+    public SequenceOperator operator(String name, Map<String, ?> overrides) {
+        return find(SequenceOperatorProvider.class, name).create(ProviderSettings.nested(root(), "operators", name, overrides), this);
     }
 
     @Override
-    public MixupStrategy mixup(String name, Config config) {
-        return find(MixupStrategyProvider.class, name).create(config);
+    public MixupStrategy mixup(String name, Map<String, ?> overrides) {
+        return find(MixupStrategyProvider.class, name).create(ProviderSettings.nested(root(), "mixups", name, overrides));
     }
 
     @Override
-    public LossWeighting weighting(String name, Config config) {
-        return find(LossWeightingProvider.class, name).create(config);
+    public LossWeighting weighting(String name, Map<String, ?> overrides) {
+        return find(LossWeightingProvider.class, name).create(ProviderSettings.nested(root(), "weightings", name, overrides));
     }
 }

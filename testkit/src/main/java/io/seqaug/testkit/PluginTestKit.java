@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
@@ -16,11 +15,11 @@ import io.seqaug.api.Backbone;
 import io.seqaug.api.LossTerm;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.NextItemLoss;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceBatch;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.SequenceOperatorProvider;
 import io.seqaug.api.StepContext;
-import io.seqaug.api.TrainingStage;
 import io.seqaug.backbones.SasRecProvider;
 import io.seqaug.datasets.BatchLoader;
 import io.seqaug.datasets.LeaveOneOutSplit;
@@ -74,7 +73,7 @@ public final class PluginTestKit {
      * Checks an augmenter over {@code steps} training steps.
      *
      * @param provider the augmenter's provider
-     * @param settings its settings (HOCON, the keys of its {@code reference.conf})
+     * @param settings its settings (HOCON), over the defaults of its {@code reference.conf}
      * @param steps how many steps to train (at least 1)
      * @return the losses seen
      * @throws AssertionError on a broken contract
@@ -99,8 +98,7 @@ public final class PluginTestKit {
     }
 
     private static Report train(AugmenterProvider provider, String settings, int steps, long seed) {
-        Config config = ConfigFactory.parseString(settings);
-        Augmenter augmenter = provider.create(config, new KitContext(DIMS));
+        Augmenter augmenter = provider.create(KitContext.augmenterSettings(provider.name(), settings), new KitContext(DIMS));
         require(!augmenter.activeStages().isEmpty(), provider.name() + ": activeStages() is empty");
         require(augmenter.viewsPerExample() >= 0, provider.name() + ": viewsPerExample() is negative");
         LeaveOneOutSplit split = new LeaveOneOutSplit(DATA, DIMS.maxLength());
@@ -108,8 +106,8 @@ public final class PluginTestKit {
         Map<String, List<Float>> losses = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) seed);
-            Backbone backbone = new SasRecProvider().create(DIMS, ConfigFactory.parseString(
-                    "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1"));
+            Backbone backbone = new SasRecProvider().create(DIMS, new ProviderSettings(ConfigFactory.parseString(
+                    "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1"), "seqaug.backbone.sasrec"));
             backbone.initialize(manager);
             for (Parameter p : backbone.parameters()) {
                 p.getArray().setRequiresGradient(true);
@@ -195,13 +193,13 @@ public final class PluginTestKit {
      * output for the same seed.
      *
      * @param provider the operator's provider
-     * @param settings its settings (HOCON)
+     * @param settings its settings (HOCON), over {@code seqaug.operators.<name>} of the reference.conf files
      * @throws AssertionError on a broken contract
      */
     public static void checkOperator(SequenceOperatorProvider provider, String settings) {
         KitContext context = new KitContext(DIMS);
-        SequenceOperator operator = provider.create(ConfigFactory.parseString(settings)
-                .withFallback(KitContext.operatorDefaults(provider.name())), context);
+        SequenceOperator operator = provider.create(ProviderSettings.nested(KitContext.root(), "operators", provider.name(),
+                ConfigFactory.parseString(settings).root().unwrapped()), context);
         SplittableRandom data = new SplittableRandom(3);
         int maxId = DIMS.itemCount() + DIMS.extraItems();
         for (int trial = 0; trial < 500; trial++) {

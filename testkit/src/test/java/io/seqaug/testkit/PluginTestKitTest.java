@@ -3,13 +3,13 @@ package io.seqaug.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.AugmenterContext;
 import io.seqaug.api.AugmenterProvider;
 import io.seqaug.api.LossTerm;
 import io.seqaug.api.OperatorFactory;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.SequenceOperatorProvider;
 import io.seqaug.api.StepContext;
@@ -38,7 +38,7 @@ class PluginTestKitTest {
             }
 
             @Override
-            public Augmenter create(Config config, AugmenterContext context) {
+            public Augmenter create(ProviderSettings settings, AugmenterContext context) {
                 return new Augmenter() {
                     @Override
                     public Set<TrainingStage> activeStages() {
@@ -67,7 +67,7 @@ class PluginTestKitTest {
             }
 
             @Override
-            public SequenceOperator create(Config config, OperatorFactory context) {
+            public SequenceOperator create(ProviderSettings settings, OperatorFactory context) {
                 return (items, rng) -> new Augmented(body.apply(items), 0.5);
             }
         };

@@ -1,8 +1,8 @@
 package io.seqaug.augmenters.mixup;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.MixupStrategyProvider;
+import io.seqaug.api.ProviderSettings;
 
 /** {@code feature-wise}: one lambda per sequence and hidden feature, [B, 1, H]; lambda ~ Beta(beta, beta). */
 public final class FeatureWiseMixup implements MixupStrategyProvider {
@@ -18,7 +18,7 @@ public final class FeatureWiseMixup implements MixupStrategyProvider {
     }
 
     @Override
-    public MixupStrategy create(Config config) {
-        return new BetaMixup(BetaMixup.Granularity.FEATURE, config.getDouble("beta"));
+    public MixupStrategy create(ProviderSettings settings) {
+        return new BetaMixup(BetaMixup.Granularity.FEATURE, settings.number("beta", 1e-6, 1e6));
     }
 }

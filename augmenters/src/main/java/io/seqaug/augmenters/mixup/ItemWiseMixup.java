@@ -1,8 +1,8 @@
 package io.seqaug.augmenters.mixup;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.MixupStrategyProvider;
+import io.seqaug.api.ProviderSettings;
 
 /** {@code item-wise}: one lambda per sequence and position, [B, L, 1]; lambda ~ Beta(beta, beta). */
 public final class ItemWiseMixup implements MixupStrategyProvider {
@@ -18,7 +18,7 @@ public final class ItemWiseMixup implements MixupStrategyProvider {
     }
 
     @Override
-    public MixupStrategy create(Config config) {
-        return new BetaMixup(BetaMixup.Granularity.ITEM, config.getDouble("beta"));
+    public MixupStrategy create(ProviderSettings settings) {
+        return new BetaMixup(BetaMixup.Granularity.ITEM, settings.number("beta", 1e-6, 1e6));
     }
 }

@@ -1,8 +1,8 @@
 package io.seqaug.augmenters.mixup;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.MixupStrategyProvider;
+import io.seqaug.api.ProviderSettings;
 
 /** {@code sequence-wise}: one lambda per sequence (linear mixup), [B, 1, 1]; lambda ~ Beta(beta, beta). */
 public final class SequenceWiseMixup implements MixupStrategyProvider {
@@ -18,7 +18,7 @@ public final class SequenceWiseMixup implements MixupStrategyProvider {
     }
 
     @Override
-    public MixupStrategy create(Config config) {
-        return new BetaMixup(BetaMixup.Granularity.SEQUENCE, config.getDouble("beta"));
+    public MixupStrategy create(ProviderSettings settings) {
+        return new BetaMixup(BetaMixup.Granularity.SEQUENCE, settings.number("beta", 1e-6, 1e6));
     }
 }

@@ -1,8 +1,8 @@
 package io.seqaug.augmenters.operators;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.OperatorFactory;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.SequenceOperatorProvider;
 
@@ -26,8 +26,8 @@ public final class Crop implements SequenceOperatorProvider {
     }
 
     @Override
-    public SequenceOperator create(Config config, OperatorFactory context) {
-        RateRange range = RateRange.from(config);
+    public SequenceOperator create(ProviderSettings settings, OperatorFactory context) {
+        RateRange range = RateRange.from(settings);
         return (items, rng) -> {
             double rate = range.draw(rng);
             int keep = Math.max(1, items.length - (int) Math.floor(rate * items.length));

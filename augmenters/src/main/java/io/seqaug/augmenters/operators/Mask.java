@@ -1,8 +1,8 @@
 package io.seqaug.augmenters.operators;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.OperatorFactory;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.SequenceOperatorProvider;
 
@@ -23,8 +23,8 @@ public final class Mask implements SequenceOperatorProvider {
     }
 
     @Override
-    public SequenceOperator create(Config config, OperatorFactory context) {
-        RateRange range = RateRange.from(config);
+    public SequenceOperator create(ProviderSettings settings, OperatorFactory context) {
+        RateRange range = RateRange.from(settings);
         if (context.dims().extraItems() < 1) {
             throw new IllegalArgumentException("mask needs a reserved item id; the model reserves none");
         }

@@ -1,15 +1,16 @@
 package io.seqaug.augmenters.operators;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.OperatorFactory;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.SequenceOperatorProvider;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code random}: applies one operator picked uniformly per call from {@code choices}; each picked
- * operator is built with the same settings (rate range) as this one.
+ * operator is built with its own settings and this one's rate range.
  */
 public final class RandomChoice implements SequenceOperatorProvider {
 
@@ -24,15 +25,17 @@ public final class RandomChoice implements SequenceOperatorProvider {
     }
 
     @Override
-    public SequenceOperator create(Config config, OperatorFactory context) {
-        List<String> choices = config.getStringList("choices");
+    public SequenceOperator create(ProviderSettings settings, OperatorFactory context) {
+        List<String> choices = settings.strings("choices");
         if (choices.isEmpty()) {
-            throw new IllegalArgumentException("random needs at least one operator in choices");
+            throw settings.invalid("choices", "must name at least one operator");
         }
         if (choices.contains(name())) {
-            throw new IllegalArgumentException("random cannot choose itself");
+            throw settings.invalid("choices", "cannot contain random itself");
         }
-        SequenceOperator[] operators = choices.stream().map(c -> context.operator(c, config))
+        RateRange range = RateRange.from(settings);
+        Map<String, Double> rates = Map.of("rate-min", range.min(), "rate-max", range.max());
+        SequenceOperator[] operators = choices.stream().map(c -> context.operator(c, rates))
                 .toArray(SequenceOperator[]::new);
         return (items, rng) -> operators[rng.nextInt(operators.length)].apply(items, rng);
     }

@@ -1,6 +1,6 @@
 package io.seqaug.augmenters.operators;
 
-import com.typesafe.config.Config;
+import io.seqaug.api.ProviderSettings;
 
 import java.util.random.RandomGenerator;
 
@@ -23,11 +23,17 @@ public record RateRange(double min, double max) {
     /**
      * Reads {@code rate-min} and {@code rate-max}.
      *
-     * @param config the operator's settings
+     * @param settings the operator's settings
      * @return the range
+     * @throws IllegalArgumentException naming the key when a rate is outside [0, 1] or min exceeds max
      */
-    public static RateRange from(Config config) {
-        return new RateRange(config.getDouble("rate-min"), config.getDouble("rate-max"));
+    public static RateRange from(ProviderSettings settings) {
+        double min = settings.number("rate-min", 0, 1);
+        double max = settings.number("rate-max", 0, 1);
+        if (min > max) {
+            throw settings.invalid("rate-min", "must not exceed rate-max (" + max + "), got " + min);
+        }
+        return new RateRange(min, max);
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.seqaug.augmenters.operators;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.ItemSimilarity;
 import io.seqaug.api.OperatorFactory;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.SequenceOperatorProvider;
 
@@ -26,8 +26,8 @@ public final class Substitute implements SequenceOperatorProvider {
     }
 
     @Override
-    public SequenceOperator create(Config config, OperatorFactory context) {
-        RateRange range = RateRange.from(config);
+    public SequenceOperator create(ProviderSettings settings, OperatorFactory context) {
+        RateRange range = RateRange.from(settings);
         ItemSimilarity similarity = context.similarity();
         return (items, rng) -> apply(items, range.draw(rng), similarity, rng);
     }

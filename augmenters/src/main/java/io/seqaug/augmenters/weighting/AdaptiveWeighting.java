@@ -1,9 +1,9 @@
 package io.seqaug.augmenters.weighting;
 
 import ai.djl.ndarray.NDArray;
-import com.typesafe.config.Config;
 import io.seqaug.api.LossWeighting;
 import io.seqaug.api.LossWeightingProvider;
+import io.seqaug.api.ProviderSettings;
 
 /**
  * {@code adaptive} (BASRec): weight {@code 1 / (lambda x rate)}, min-max normalised within each
@@ -23,7 +23,7 @@ public final class AdaptiveWeighting implements LossWeightingProvider {
     }
 
     @Override
-    public LossWeighting create(Config config) {
+    public LossWeighting create(ProviderSettings settings) {
         return AdaptiveWeighting::weights;
     }
 

@@ -1,8 +1,8 @@
 package io.seqaug.augmenters.weighting;
 
-import com.typesafe.config.Config;
 import io.seqaug.api.LossWeighting;
 import io.seqaug.api.LossWeightingProvider;
+import io.seqaug.api.ProviderSettings;
 
 /** {@code uniform}: every augmented sequence has weight 1 (the ablation without adaptive weighting). */
 public final class UniformWeighting implements LossWeightingProvider {
@@ -18,7 +18,7 @@ public final class UniformWeighting implements LossWeightingProvider {
     }
 
     @Override
-    public LossWeighting create(Config config) {
+    public LossWeighting create(ProviderSettings settings) {
         return (rates, lambdas) -> rates.onesLike();
     }
 }

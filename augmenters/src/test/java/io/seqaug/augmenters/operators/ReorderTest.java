@@ -2,9 +2,10 @@ package io.seqaug.augmenters.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 class ReorderTest {
 

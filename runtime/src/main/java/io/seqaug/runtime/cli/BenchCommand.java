@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug bench}: training and evaluation speed and memory on a real dataset. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = {"Measure training speed (plain and BASRec stage 2), full-ranking evaluation time",
-    "and peak memory; optionally evaluation on a synthetic catalog of --scale-items items. Exits 1 on a NaN loss."})
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure training speed (plain and BASRec stage 2), full-ranking evaluation time",
+            "and peak memory; optionally evaluation on a synthetic catalog of --scale-items items. Exits 1 on a NaN loss."})
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin

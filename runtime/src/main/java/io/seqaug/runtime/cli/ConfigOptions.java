@@ -18,7 +18,7 @@ final class ConfigOptions {
     Path config;
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
-            description = "Override a setting, e.g. -Dseqaug.train.epochs=5 (the seqaug. prefix is optional).")
+            description = "Override a setting, e.g. -Dseqaug.train.stage1.epochs=5 (the seqaug. prefix is optional).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     Bootstrap start() {

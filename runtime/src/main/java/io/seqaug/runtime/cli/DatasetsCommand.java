@@ -39,7 +39,8 @@ final class DatasetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "fetch", mixinStandardHelpOptions = true, description = "Make a dataset available locally (data folder, cache or download) and verify its checksum.")
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = "Make a dataset available locally (data folder, cache or download) and verify its checksum.")
     static final class Fetch implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "A registered dataset name.")
         String name;

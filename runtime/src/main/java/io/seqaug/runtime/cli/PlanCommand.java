@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug plan}: the jobs of a grid, in order, without running any. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = {"Print the jobs of a grid in the order they run (stage-1 jobs, then the cells",
-    "that start from them), with their folders, dependencies, status and grid settings; write plan.json."})
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Print the jobs of a grid in the order they run (stage-1 jobs, then the cells",
+            "that start from them), with their folders, dependencies, status and grid settings; write plan.json."})
 final class PlanCommand implements Callable<Integer> {
 
     @Mixin

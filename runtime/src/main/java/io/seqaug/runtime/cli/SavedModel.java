@@ -2,8 +2,10 @@ package io.seqaug.runtime.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.ConfigLoader;
+import io.seqaug.runtime.config.RenamedKeys;
 import io.seqaug.runtime.config.Settings;
 import io.seqaug.runtime.train.Checkpoint;
 
@@ -35,8 +37,11 @@ record SavedModel(Checkpoint checkpoint, Bootstrap runtime, Settings settings) {
             pluginsDir = trained.hasPath("plugins-dir") ? trained.getString("plugins-dir") : null;
         }
         Bootstrap runtime = Bootstrap.start(null, pluginsDir == null ? Map.of() : Map.of("seqaug.plugins-dir", pluginsDir));
+        // Settings saved by an older version are read under today's key names.
+        String savedSettings = RenamedKeys.upgrade(ConfigFactory.parseString(saved.config())).root()
+                .render(ConfigRenderOptions.concise());
         Config config = new ConfigLoader(runtime.discovery().classLoader())
-                .loadText("seqaug " + saved.config(), file.toString(), overrides);
+                .loadText("seqaug " + savedSettings, file.toString(), overrides);
         return new SavedModel(saved, runtime, new Settings(config));
     }
 }

@@ -29,7 +29,8 @@ final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--time", paramLabel = "T", description = "Time limit of each task, e.g. 12:00:00 (default: the partition's).")
     String time;
 
-    @Option(names = "--cpus", paramLabel = "N", defaultValue = "2", description = "CPUs per task, also the engine's threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cpus", paramLabel = "N", defaultValue = "2",
+            description = "CPUs per task, also the engine's threads (default: ${DEFAULT-VALUE}).")
     int cpus;
 
     @Option(names = "--mem", paramLabel = "M", description = "Memory per task, e.g. 12G (default: the partition's).")

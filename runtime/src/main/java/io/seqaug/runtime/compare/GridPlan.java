@@ -81,7 +81,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
                     String key = DatasetLabel.of(dataset) + "-" + backbone + "-s" + seed;
                     Path stage1Dir = gridDir.resolve("stage1").resolve(key);
                     Map<String, String> forced = forced(dataset, backbone, "none", seed, stage1Dir);
-                    forced.put("seqaug.train.stage2-epochs", "0");
+                    forced.put("seqaug.train.stage2.epochs", "0");
                     Config stage1Cell = grid.settingsFor(dataset, backbone, null);
                     int stage1Index = jobs.size();
                     jobs.add(new Job(stage1Index, true, dataset, backbone, "none", seed, stage1Dir, -1, stage1Cell,
@@ -95,7 +95,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
                             cellForced.put("seqaug.train.init-from", stage1Dir.resolve("best.ckpt").toString());
                         } else {
                             cellForced.put("seqaug.train.init-from", "");
-                            cellForced.put("seqaug.train.epochs", "0");
+                            cellForced.put("seqaug.train.stage1.epochs", "0");
                         }
                         Config cell = grid.settingsFor(dataset, backbone, augmenter);
                         jobs.add(new Job(jobs.size(), false, dataset, backbone, augmenter, seed, cellDir,

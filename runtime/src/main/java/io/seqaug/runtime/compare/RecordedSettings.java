@@ -3,6 +3,7 @@ package io.seqaug.runtime.compare;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.config.RenamedKeys;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ final class RecordedSettings {
      *     its default, which is what that run computed with
      * @return one {@code key: recorded -> requested} line per difference, keys sorted
      */
-    static List<String> differences(Config recorded, Config requested, Config defaults) {
+    static List<String> differences(Config recordedAsWritten, Config requested, Config defaults) {
+        Config recorded = RenamedKeys.upgrade(recordedAsWritten);
         Set<String> keys = new TreeSet<>();
         for (Map.Entry<String, ConfigValue> e : recorded.entrySet()) {
             keys.add(e.getKey());

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Writes a grid's reports: {@code results.csv} (one row per cell and seed), {@code summary.md}

@@ -132,7 +132,9 @@ public final class ConfigLoader {
         for (Map.Entry<String, ConfigValue> entry : layered.entrySet()) {
             String path = entry.getKey();
             if (path.startsWith(ROOT + ".") && !reference.hasPathOrNull(path)) {
-                problems.add("unknown key " + path + " (" + entry.getValue().origin().description() + ")");
+                String renamed = RenamedKeys.newName(path);
+                problems.add((renamed == null ? "unknown key " + path : path + " was renamed " + renamed)
+                        + " (" + entry.getValue().origin().description() + ")");
             } else if (!path.startsWith(ROOT + ".") && !path.startsWith("grid.")) {
                 // Besides seqaug { ... }, a file may hold a comparison's grid { ... } block.
                 problems.add("unknown top-level key " + path + " (" + entry.getValue().origin().description()

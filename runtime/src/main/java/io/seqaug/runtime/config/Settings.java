@@ -2,6 +2,7 @@ package io.seqaug.runtime.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.seqaug.api.ProviderSettings;
 
 import java.util.List;
 
@@ -40,6 +41,25 @@ public final class Settings {
     public Config subtree(String path) {
         String full = ConfigLoader.ROOT + "." + path;
         return config.hasPath(full) ? config.getConfig(full) : com.typesafe.config.ConfigFactory.empty();
+    }
+
+    /**
+     * A provider's settings, for the provider to read with ranges.
+     *
+     * @param path a path below {@code seqaug}, such as {@code augmenter.basrec}
+     * @return the subtree, naming its keys {@code seqaug.<path>.<key>} in errors
+     */
+    public ProviderSettings provider(String path) {
+        return new ProviderSettings(subtree(path), full(path));
+    }
+
+    /**
+     * The {@code seqaug} subtree.
+     *
+     * @return the subtree
+     */
+    public Config root() {
+        return config.getConfig(ConfigLoader.ROOT);
     }
 
     private String full(String path) {

@@ -1,7 +1,5 @@
 package io.seqaug.runtime.eval;
 
-import io.seqaug.runtime.config.ConfigError;
-import io.seqaug.runtime.config.Settings;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -10,6 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.Backbone;
 import io.seqaug.datasets.EvaluationCase;
 import io.seqaug.datasets.LeaveOneOutSplit;
+import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.config.Settings;
 
 import java.util.ArrayList;
 import java.util.Arrays;

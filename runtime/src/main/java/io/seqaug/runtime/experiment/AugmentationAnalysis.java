@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.MixupStrategy;
@@ -100,11 +99,11 @@ public final class AugmentationAnalysis {
             throw new ConfigError("the checkpoint was trained with " + checkpoint.dims() + " but its data gives " + setup.dims());
         }
         Backbone backbone = registry.backbone(checkpoint.backbone()).create(checkpoint.dims(),
-                settings.subtree("backbone." + checkpoint.backbone()));
+                settings.provider("backbone." + checkpoint.backbone()));
         List<EvaluationCase> sample = sample(setup.split().test(), users, seed);
         Config basrec = settings.subtree("augmenter.basrec");
-        Config ranged = ConfigFactory.parseMap(Map.of("rate-min", basrec.getDouble("rate-min"), "rate-max",
-                basrec.getDouble("rate-max"), "beta", basrec.getDouble("beta")));
+        Map<String, Double> basrecRates = Map.of("rate-min", basrec.getDouble("rate-min"), "rate-max", basrec.getDouble("rate-max"));
+        Map<String, Double> beta = Map.of("beta", basrec.getDouble("beta"));
         List<Point> points = new ArrayList<>();
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
@@ -113,18 +112,17 @@ public final class AugmentationAnalysis {
             points.add(measure.original());
             for (String name : OPERATORS) {
                 for (double rate : rates) {
-                    SequenceOperator op = setup.context().operator(name,
-                            ConfigFactory.parseMap(Map.of("rate-min", rate, "rate-max", rate)));
+                    SequenceOperator op = setup.context().operator(name, Map.of("rate-min", rate, "rate-max", rate));
                     points.add(measure.copies(name, rate, op, null, new SplittableRandom(seed + 1)));
                 }
             }
-            SequenceOperator basrecOperator = setup.context().operator(basrec.getString("operator"), ranged);
+            SequenceOperator basrecOperator = setup.context().operator(basrec.getString("operator"), basrecRates);
             points.add(measure.copies("basrec copies (unmixed)", Double.NaN, basrecOperator, null, new SplittableRandom(seed + 2)));
-            MixupStrategy single = setup.context().mixup(basrec.getString("single-mixup"), ranged);
+            MixupStrategy single = setup.context().mixup(basrec.getString("single-mixup"), beta);
             points.add(measure.copies("basrec single-sequence (mixed)", Double.NaN, basrecOperator, single,
                     new SplittableRandom(seed + 2)));
             for (String cross : basrec.getStringList("cross-mixups")) {
-                points.add(measure.cross("basrec cross-sequence " + cross, setup.context().mixup(cross, ranged),
+                points.add(measure.cross("basrec cross-sequence " + cross, setup.context().mixup(cross, beta),
                         new SplittableRandom(seed + 3)));
             }
         }

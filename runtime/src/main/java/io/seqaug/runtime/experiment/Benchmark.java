@@ -226,7 +226,7 @@ public final class Benchmark {
         SequenceDataset synthetic = SyntheticDataset.generate(users, items, 5, 2 * maxLength, 0.5, seed);
         List<EvaluationCase> cases = new LeaveOneOutSplit(synthetic, maxLength).test();
         ModelDims dims = new ModelDims(items, 1, hidden, maxLength);
-        Backbone backbone = registry.backbone(backboneName).create(dims, settings.subtree("backbone." + backboneName));
+        Backbone backbone = registry.backbone(backboneName).create(dims, settings.provider("backbone." + backboneName));
         FullRankingEvaluator evaluator = new FullRankingEvaluator(chunkBytes);
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);

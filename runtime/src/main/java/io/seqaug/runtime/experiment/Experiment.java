@@ -87,8 +87,8 @@ public final class Experiment {
         registry.backbone(settings.string("model.backbone"));
         registry.augmenter(settings.string("augmenter.name"));
         TrainOptions.from(settings);
-        settings.integer("train.epochs", 0, Integer.MAX_VALUE);
-        settings.integer("train.stage2-epochs", 0, Integer.MAX_VALUE);
+        settings.integer("train.stage1.epochs", 0, Integer.MAX_VALUE);
+        settings.integer("train.stage2.epochs", 0, Integer.MAX_VALUE);
         FullRankingEvaluator.from(settings);
         if (checkData) {
             DataLoading.locate(settings);
@@ -110,8 +110,8 @@ public final class Experiment {
         // Fail on unknown names and bad values before any data is read.
         validate(settings, false);
         TrainOptions options = TrainOptions.from(settings);
-        int stage1Epochs = settings.integer("train.epochs", 0, Integer.MAX_VALUE);
-        int stage2Epochs = settings.integer("train.stage2-epochs", 0, Integer.MAX_VALUE);
+        int stage1Epochs = settings.integer("train.stage1.epochs", 0, Integer.MAX_VALUE);
+        int stage2Epochs = settings.integer("train.stage2.epochs", 0, Integer.MAX_VALUE);
         String initFrom = settings.string("train.init-from");
 
         ExperimentSetup setup = ExperimentSetup.load(settings, registry);
@@ -205,7 +205,7 @@ public final class Experiment {
                     + " items but the dataset has " + dataset.itemCount());
         }
         LeaveOneOutSplit split = new LeaveOneOutSplit(dataset, checkpoint.dims().maxLength());
-        Backbone backbone = provider.create(checkpoint.dims(), settings.subtree("backbone." + backboneName));
+        Backbone backbone = provider.create(checkpoint.dims(), settings.provider("backbone." + backboneName));
         FullRankingEvaluator evaluator = FullRankingEvaluator.from(settings);
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);

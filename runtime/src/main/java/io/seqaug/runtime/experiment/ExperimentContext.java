@@ -6,27 +6,29 @@ import io.seqaug.api.ItemSimilarity;
 import io.seqaug.api.LossWeighting;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.runtime.plugins.ProviderRegistry;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What augmenter and operator providers receive: the other providers by name, with the defaults of
- * {@code seqaug.operators.<name>} under the caller's settings, and the similarity index, computed
- * on first use only.
+ * What augmenter and operator providers receive: the other providers by name, each with its own
+ * settings ({@code seqaug.<kind>.<name>}) under the keys its parent sets, and the similarity index,
+ * computed on first use only.
  */
 final class ExperimentContext implements AugmenterContext {
 
     private final ProviderRegistry registry;
-    private final Config operatorDefaults;
+    private final Config root;
     private final ModelDims dims;
     private final Supplier<ItemSimilarity> similarity;
     private ItemSimilarity computed;
 
-    ExperimentContext(ProviderRegistry registry, Config operatorDefaults, ModelDims dims, Supplier<ItemSimilarity> similarity) {
+    ExperimentContext(ProviderRegistry registry, Config root, ModelDims dims, Supplier<ItemSimilarity> similarity) {
         this.registry = registry;
-        this.operatorDefaults = operatorDefaults;
+        this.root = root;
         this.dims = dims;
         this.similarity = similarity;
     }
@@ -45,23 +47,17 @@ final class ExperimentContext implements AugmenterContext {
     }
 
     @Override
-    public SequenceOperator operator(String name, Config config) {
-        Config merged = operatorDefaults.hasPath(quoted(name))
-                ? config.withFallback(operatorDefaults.getConfig(quoted(name))) : config;
-        return registry.operator(name).create(merged, this);
+    public SequenceOperator operator(String name, Map<String, ?> overrides) {
+        return registry.operator(name).create(ProviderSettings.nested(root, "operators", name, overrides), this);
     }
 
     @Override
-    public MixupStrategy mixup(String name, Config config) {
-        return registry.mixup(name).create(config);
+    public MixupStrategy mixup(String name, Map<String, ?> overrides) {
+        return registry.mixup(name).create(ProviderSettings.nested(root, "mixups", name, overrides));
     }
 
     @Override
-    public LossWeighting weighting(String name, Config config) {
-        return registry.weighting(name).create(config);
-    }
-
-    private static String quoted(String name) {
-        return com.typesafe.config.ConfigUtil.joinPath(name);
+    public LossWeighting weighting(String name, Map<String, ?> overrides) {
+        return registry.weighting(name).create(ProviderSettings.nested(root, "weightings", name, overrides));
     }
 }

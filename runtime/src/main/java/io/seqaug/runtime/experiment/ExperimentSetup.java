@@ -47,7 +47,7 @@ final class ExperimentSetup {
         this.dims = new ModelDims(dataset.itemCount(), 1, hidden, maxLength);
         this.evaluator = FullRankingEvaluator.from(settings);
         long seed = settings.longValue("seed");
-        this.context = new ExperimentContext(registry, settings.subtree("operators"), dims, () -> {
+        this.context = new ExperimentContext(registry, settings.root(), dims, () -> {
             long t = System.nanoTime();
             ItemSimilarityIndex index = new SimilarityCache(DataLoading.cacheDir(settings).resolve("similarity"))
                     .loadOrCompute(split, method, topK, seed);
@@ -91,7 +91,7 @@ final class ExperimentSetup {
     Backbone backbone(String name) {
         Engine.getInstance().setRandomSeed((int) settings.longValue("seed"));
         try {
-            return registry.backbone(name).create(dims, settings.subtree("backbone." + name));
+            return registry.backbone(name).create(dims, settings.provider("backbone." + name));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new ConfigError(message.startsWith("seqaug.") ? message : "seqaug.backbone." + name + ": " + message, e);
@@ -108,7 +108,7 @@ final class ExperimentSetup {
     Augmenter augmenter(String name) {
         Augmenter augmenter;
         try {
-            augmenter = registry.augmenter(name).create(settings.subtree("augmenter." + name), context);
+            augmenter = registry.augmenter(name).create(settings.provider("augmenter." + name), context);
         } catch (IllegalArgumentException e) {
             throw new ConfigError(e.getMessage(), e);
         }

@@ -10,7 +10,8 @@ public final class BuildInfo {
     private BuildInfo() {}
 
     /**
-     * The git commit of the code: the {@code io.seqaug.commit} system property (the launcher sets it; it is kept out of the {@code seqaug} tree so that it never enters a saved configuration)
+     * The git commit of the code: the {@code io.seqaug.commit} system property (the launcher sets
+     * it; it is kept out of the {@code seqaug} tree so that it never enters a saved configuration)
      * from the checkout it runs), else the working directory's commit, with {@code -dirty} when it
      * has uncommitted changes.
      *

@@ -1,7 +1,6 @@
 package io.seqaug.runtime.train;
 
 import io.seqaug.api.TrainingStage;
-import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.Settings;
 
 /**
@@ -64,24 +63,20 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
     }
 
     /**
-     * Reads {@code seqaug.train.*} and {@code seqaug.seed}, checking every range.
+     * Reads {@code seqaug.train.*} (each stage's schedule from {@code train.stage1} and
+     * {@code train.stage2}) and {@code seqaug.seed}, checking every range.
      *
      * @param s the settings
      * @return the options
      */
     public static TrainOptions from(Settings s) {
-        int patience = s.integer("train.patience", 1, Integer.MAX_VALUE);
-        int startValid = s.integer("train.start-valid", 0, Integer.MAX_VALUE);
-        // -1: stage 2 follows stage 1's schedule.
-        int stage2Patience = s.integer("train.stage2-patience", -1, Integer.MAX_VALUE);
-        int stage2StartValid = s.integer("train.stage2-start-valid", -1, Integer.MAX_VALUE);
-        if (stage2Patience == 0) {
-            throw new ConfigError("seqaug.train.stage2-patience must be -1 (same as patience) or >= 1, got 0");
-        }
+        int patience = s.integer("train.stage1.patience", 1, Integer.MAX_VALUE);
+        int startValid = s.integer("train.stage1.start-valid", 0, Integer.MAX_VALUE);
+        int stage2Patience = s.integer("train.stage2.patience", 1, Integer.MAX_VALUE);
+        int stage2StartValid = s.integer("train.stage2.start-valid", 0, Integer.MAX_VALUE);
         return new TrainOptions(s.integer("train.batch-size", 1, 1 << 20), (float) s.number("train.learning-rate", 0, 10),
                 (float) s.number("train.adam-beta1", 0, 0.999999), (float) s.number("train.adam-beta2", 0, 0.999999),
-                (float) s.number("train.weight-decay", 0, 10), patience, startValid,
-                stage2Patience < 0 ? patience : stage2Patience, stage2StartValid < 0 ? startValid : stage2StartValid,
+                (float) s.number("train.weight-decay", 0, 10), patience, startValid, stage2Patience, stage2StartValid,
                 s.integer("train.prefetch", 1, 1024),
                 s.flag("train.progress"), s.longValue("seed"));
     }

@@ -13,6 +13,7 @@ import io.seqaug.api.LossTerm;
 import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.SequenceBatch;
 import io.seqaug.api.StepContext;
+import io.seqaug.api.Tensors;
 import io.seqaug.api.TrainingStage;
 import io.seqaug.datasets.BatchLoader;
 import io.seqaug.datasets.EvaluationCase;
@@ -33,7 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import io.seqaug.api.Tensors;
 
 /**
  * The training loop: batches from the loader thread, the backbone's recommendation loss plus the

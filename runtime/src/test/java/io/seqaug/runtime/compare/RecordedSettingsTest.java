@@ -15,8 +15,8 @@ class RecordedSettingsTest {
     @Test
     void namesEveryChangedKeyAndIgnoresPresentationOnlyOnes() {
         Config defaults = parse("train { learning-rate = 0.001, progress = true }, eval.seen-items = exclude");
-        Config recorded = parse("train { learning-rate = 0.001, progress = true, epochs = 20 }");
-        Config requested = parse("train { learning-rate = 0.1, progress = false, epochs = 20.0 }, eval.seen-items = exclude");
+        Config recorded = parse("train { learning-rate = 0.001, progress = true, stage1.epochs = 20 }");
+        Config requested = parse("train { learning-rate = 0.1, progress = false, stage1.epochs = 20.0 }, eval.seen-items = exclude");
         // 20 and 20.0 agree; progress is presentation; seen-items was not recorded but is its default
         assertThat(RecordedSettings.differences(recorded, requested, defaults))
                 .containsExactly("train.learning-rate: 0.001 -> 0.1");
@@ -29,5 +29,20 @@ class RecordedSettingsTest {
         assertThat(RecordedSettings.differences(recorded, parse("seed = 1, eval.seen-items = zero-score"), defaults))
                 .containsExactly("eval.seen-items: exclude -> zero-score");
         assertThat(RecordedSettings.differences(recorded, parse("seed = 2"), defaults)).containsExactly("seed: 1 -> 2");
+    }
+
+    @Test
+    void settingsRecordedUnderOldNamesCompareUnderTheNewOnes() {
+        Config defaults = parse("train { stage1 { epochs = 200, patience = 20, start-valid = 0 },"
+                + " stage2 { epochs = 200, patience = 20, start-valid = 0 } }");
+        // Before the rename, a stage-2 patience or start-valid of -1 meant "as stage 1".
+        Config recorded = parse("train { epochs = 61, patience = 5, start-valid = 0, stage2-epochs = 10,"
+                + " stage2-patience = -1, stage2-start-valid = 3 }");
+        Config same = parse("train { stage1 { epochs = 61, patience = 5, start-valid = 0 },"
+                + " stage2 { epochs = 10, patience = 5, start-valid = 3 } }");
+        assertThat(RecordedSettings.differences(recorded, same, defaults)).isEmpty();
+        Config longer = parse("train { stage1 { epochs = 61, patience = 5, start-valid = 0 },"
+                + " stage2 { epochs = 20, patience = 5, start-valid = 3 } }");
+        assertThat(RecordedSettings.differences(recorded, longer, defaults)).containsExactly("train.stage2.epochs: 10 -> 20");
     }
 }

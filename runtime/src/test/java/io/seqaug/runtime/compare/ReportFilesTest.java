@@ -3,14 +3,15 @@ package io.seqaug.runtime.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqaug.runtime.report.AtomicFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ReportFilesTest {
 

@@ -41,7 +41,7 @@ class SlurmScriptsTest {
                 grid { name = "g", datasets = ["synthetic"], backbones = ["sasrec"], augmenters = ["none", "basrec"], seeds = [1, 2] }
                 """.formatted(dir.resolve("runs"))), "g.conf", Map.of(), new ConfigLoader(getClass().getClassLoader()));
         Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("seqaug.train.epochs", "3");
+        overrides.put("seqaug.train.stage1.epochs", "3");
         SlurmScripts scripts = SlurmScripts.write(plan, Path.of("/opt/seqaug/seqaug"), Path.of("/home/me/g.conf"), overrides,
                 Path.of("/home/me"), new SlurmScripts.Resources(Optional.of("cpu"), Optional.of("04:00:00"), 4,
                         Optional.of("12G"), 3), Map.of("SEQAUG_DATA_DIR", "/data/seq aug"));
@@ -62,7 +62,7 @@ class SlurmScriptsTest {
                 set -euo pipefail
                 export OMP_NUM_THREADS="${SLURM_CPUS_PER_TASK:-4}"
                 export SEQAUG_DATA_DIR='/data/seq aug'
-                exec /opt/seqaug/seqaug compare -c /home/me/g.conf -Dseqaug.train.epochs=3 --job env
+                exec /opt/seqaug/seqaug compare -c /home/me/g.conf -Dseqaug.train.stage1.epochs=3 --job env
                 """.formatted(grid));
         assertThat(Files.readString(scripts.cells())).contains("#SBATCH --array=1-2,4-5%3\n")
                 .contains("# Grid 'g': one task per cell, after every stage-1 job.");

@@ -3,11 +3,12 @@ package io.seqaug.runtime.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqaug.runtime.CliFaults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Configuration mistakes exit 2 with one line naming the key. */
 class ConfigFaultsTest {
@@ -32,9 +33,9 @@ class ConfigFaultsTest {
 
     @Test
     void aTopLevelTypoIsAnError() throws IOException {
-        Path conf = Files.writeString(dir.resolve("typo.conf"), "seqag { train.epochs = 1 }\n");
+        Path conf = Files.writeString(dir.resolve("typo.conf"), "seqag { train.stage1.epochs = 1 }\n");
         CliFaults.Result r = CliFaults.train(dir, "-c", conf.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown top-level key seqag.train.epochs").contains("typo.conf");
+        assertThat(r.err()).contains("unknown top-level key seqag.train.stage1.epochs").contains("typo.conf");
     }
 }

@@ -3,11 +3,12 @@ package io.seqaug.runtime.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqaug.runtime.CliFaults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A rerun that fails before it starts leaves a finished run folder exactly as it was. */
 class RunFolderFaultsTest {

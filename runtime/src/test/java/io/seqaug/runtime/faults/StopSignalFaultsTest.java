@@ -2,13 +2,14 @@ package io.seqaug.runtime.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A grid stopped by a signal (Ctrl-C, or SIGTERM from a scheduler) still draws its charts. */
 class StopSignalFaultsTest {
@@ -19,10 +20,10 @@ class StopSignalFaultsTest {
     @Test
     void aStoppedGridStillDrawsItsCharts() throws IOException, InterruptedException {
         Path grid = Files.writeString(dir.resolve("g.conf"), """
-                seqaug { train { epochs = 1, stage2-epochs = 1, progress = false }, data.dataset = synthetic,
+                seqaug { train { stage1.epochs = 1, stage2.epochs = 1, progress = false }, data.dataset = synthetic,
                   data.synthetic.users = 300, output-dir = "%s", plugins-dir = "%s/none" }
                 grid { name = "g", datasets = ["synthetic"], backbones = ["sasrec"], augmenters = ["none", "basrec"],
-                  seeds = [1], cells = [ { augmenter = "basrec", settings.train.stage2-epochs = 100000 } ] }
+                  seeds = [1], cells = [ { augmenter = "basrec", settings.train.stage2.epochs = 100000 } ] }
                 """.formatted(dir, dir));
         Path log = dir.resolve("log.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
