@@ -77,7 +77,9 @@ public final class ConfigLoader {
             throw new ConfigError(file + ": configuration file not found");
         }
         try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            // Absolute, so that `include "examples/x.conf"` in a file given as a bare name resolves
+            // next to it (a file without a parent folder resolved its includes nowhere).
+            return ConfigFactory.parseFile(file.toAbsolutePath().toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } catch (ConfigException e) {
             throw new ConfigError(e.getMessage(), e);
         }
