@@ -19,10 +19,12 @@ final class Packing {
     private final NDArray slots;
     private final long batch;
     private final long length;
+    private final long[] ids;
 
-    private Packing(NDArray real, NDArray slots, long batch, long length) {
+    private Packing(NDArray real, NDArray slots, long batch, long length, long[] ids) {
         this.real = real;
         this.slots = slots;
+        this.ids = ids;
         this.batch = batch;
         this.length = length;
     }
@@ -53,7 +55,16 @@ final class Packing {
         }
         NDManager manager = itemIds.getManager();
         return new Packing(manager.create(real, new Shape(real.length)),
-                manager.create(slots, new Shape(slots.length)), batch, length);
+                manager.create(slots, new Shape(slots.length)), batch, length, ids);
+    }
+
+    /**
+     * The ids the packing was made from, on the host.
+     *
+     * @return {@code [B x L]} row-major ids, 0 for padding (not to be modified)
+     */
+    long[] hostIds() {
+        return ids;
     }
 
     /**

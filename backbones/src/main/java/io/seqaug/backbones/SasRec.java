@@ -27,7 +27,13 @@ final class SasRec extends BackboneBase {
      * @param hiddenDropout dropout on embeddings and sub-layer outputs
      * @param attentionDropout dropout on attention probabilities
      */
-    record Settings(int layers, int heads, float hiddenDropout, float attentionDropout) {}
+    record Settings(int layers, int heads, float hiddenDropout, float attentionDropout, boolean groupedAttention) {
+
+        /** The padded attention layout. */
+        Settings(int layers, int heads, float hiddenDropout, float attentionDropout) {
+            this(layers, heads, hiddenDropout, attentionDropout, false);
+        }
+    }
 
     /** The query, key and value projections are one {@code [3H, H]} dense layer: one product, one unpack. */
     private record Block(Layers.Dense queryKeyValue, Layers.Dense out, Layers.Norm norm, Layers.FeedForward feedForward) {}
@@ -72,10 +78,12 @@ final class SasRec extends BackboneBase {
         Packing packing = Packing.of(itemIds);
         NDArray x = packing.pack(embeddings.add(lookup(positionIds(itemIds), positions.getArray())));
         x = Layers.dropout(inputNorm.apply(x), settings.hiddenDropout(), training);
-        NDArray mask = attentionMask(itemIds);
         Shape padded = itemIds.getShape();
+        AttentionGroups groups = settings.groupedAttention()
+                ? AttentionGroups.of(packing.hostIds(), (int) padded.get(0), (int) padded.get(1), itemIds.getManager()) : null;
+        NDArray mask = groups == null ? attentionMask(itemIds) : null;
         for (Block block : blocks) {
-            x = attention(block, x, packing, padded, mask, training);
+            x = groups == null ? attention(block, x, packing, padded, mask, training) : attention(block, x, groups, training);
             x = block.feedForward().apply(x, training);
         }
         return packing.unpack(x);
@@ -116,6 +124,31 @@ final class SasRec extends BackboneBase {
         NDArray scores = Tensors.scale(q.matMul(k.transpose(0, 1, 3, 2)), (float) (1.0 / Math.sqrt(headSize))).addi(mask);
         NDArray probs = Layers.dropout(scores.softmax(-1), settings.attentionDropout(), training);
         NDArray context = packing.pack(probs.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, hidden));
+        NDArray out = Layers.dropout(block.out().apply(context), settings.hiddenDropout(), training);
+        return block.norm().apply(out.addi(x));
+    }
+
+    /** The same sub-layer with attention computed per {@link AttentionGroups group}. */
+    private NDArray attention(Block block, NDArray x, AttentionGroups groups, boolean training) {
+        int heads = settings.heads();
+        long hidden = x.getShape().get(1);
+        long headSize = hidden / heads;
+        NDArray qkvPacked = block.queryKeyValue().apply(x);
+        NDArray withZeroRow = qkvPacked.getManager().zeros(new Shape(1, 3 * hidden), qkvPacked.getDataType()).concat(qkvPacked, 0);
+        List<NDArray> outputs = new ArrayList<>();
+        for (AttentionGroups.Group group : groups.groups()) {
+            long rows = group.rows();
+            long length = group.length();
+            NDArray qkv = AttentionGroups.gather(withZeroRow, group).reshape(rows, length, 3, heads, headSize)
+                    .transpose(2, 0, 3, 1, 4);
+            NDArray q = qkv.get(0);
+            NDArray k = qkv.get(1);
+            NDArray v = qkv.get(2);
+            NDArray scores = Tensors.scale(q.matMul(k.transpose(0, 1, 3, 2)), (float) (1.0 / Math.sqrt(headSize))).addi(group.mask());
+            NDArray probs = Layers.dropout(scores.softmax(-1), settings.attentionDropout(), training);
+            outputs.add(probs.matMul(v).transpose(0, 2, 1, 3).reshape(rows * length, hidden));
+        }
+        NDArray context = groups.toPacked(outputs);
         NDArray out = Layers.dropout(block.out().apply(context), settings.hiddenDropout(), training);
         return block.norm().apply(out.addi(x));
     }

@@ -5,7 +5,7 @@ import io.seqaug.api.BackboneProvider;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.ProviderSettings;
 
-/** Provides {@code sasrec}. Settings: {@code layers}, {@code heads}, {@code hidden-dropout}, {@code attention-dropout}. */
+/** Provides {@code sasrec}. Settings: {@code layers}, {@code heads}, {@code hidden-dropout}, {@code attention-dropout}, {@code attention-layout}. */
 public final class SasRecProvider implements BackboneProvider {
 
     @Override
@@ -21,6 +21,7 @@ public final class SasRecProvider implements BackboneProvider {
     @Override
     public Backbone create(ModelDims dims, ProviderSettings settings) {
         return new SasRec(dims, new SasRec.Settings(settings.integer("layers", 1, 64), settings.integer("heads", 1, 64),
-                (float) settings.number("hidden-dropout", 0, 0.99), (float) settings.number("attention-dropout", 0, 0.99)));
+                (float) settings.number("hidden-dropout", 0, 0.99), (float) settings.number("attention-dropout", 0, 0.99),
+                settings.oneOf("attention-layout", "grouped", "padded").equals("grouped")));
     }
 }
