@@ -60,7 +60,8 @@ class AugmenterLossTest {
     private static Backbone backbone(String name) {
         Engine.getInstance().setRandomSeed(5);
         var settings = new ProviderSettings(ConfigFactory.parseString("layers = 1, heads = 2, hidden-dropout = 0.1,"
-                + " attention-dropout = 0.1, attention-layout = padded, gru-hidden-size = 8, dropout = 0.1, padding = zero"), "seqaug.backbone." + name);
+                + " attention-dropout = 0.1, attention-layout = padded, gru-hidden-size = 8, dropout = 0.1, padding = zero"),
+                "seqaug.backbone." + name);
         Backbone b = name.equals("sasrec") ? new SasRecProvider().create(DIMS, settings) : new Gru4RecProvider().create(DIMS, settings);
         b.initialize(manager);
         return b;

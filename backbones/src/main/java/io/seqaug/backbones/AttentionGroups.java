@@ -14,7 +14,8 @@ import java.util.List;
  * each padded only to its own longest history. A batch is padded to its longest sequence (often
  * 50) while most histories are short, so attention over the whole padded batch spends most of its
  * {@code L x L} work on padding. The sequences are split at the length that minimises
- * {@code sum over groups of rows x length^2}; every query at a real position sees exactly the keys
+ * {@code sum over groups of rows x length^2}, when that at least halves the padded layout's
+ * entries (otherwise the padded layout is used); every query at a real position sees exactly the keys
  * it sees in the padded layout (earlier real items and itself), so the outputs at real positions
  * are those of the padded computation up to floating-point rounding. Attention dropout draws one
  * value per group entry, so with dropout on the random masks differ from the padded layout's.
@@ -39,7 +40,9 @@ final class AttentionGroups {
      * @param batch B
      * @param length L
      * @param manager where the index arrays live (the step's manager)
-     * @return the plan
+     * @return the plan, or {@code null} when two groups would not at least halve the attention
+     *     entries of the padded layout (length-sorted evaluation chunks, for instance): the padded
+     *     layout is then cheaper
      */
     static AttentionGroups of(long[] ids, int batch, int length, NDManager manager) {
         int[] window = new int[batch];
@@ -58,6 +61,9 @@ final class AttentionGroups {
         }
         int longest = Arrays.stream(window).max().orElse(0);
         int split = bestSplit(window, longest);
+        if (2 * cost(window, split, longest) > (long) batch * length * length) {
+            return null;
+        }
         List<int[]> members = new ArrayList<>();
         int shortCount = (int) Arrays.stream(window).filter(w -> w <= split).count();
         int[] shortRows = new int[shortCount];
@@ -129,6 +135,15 @@ final class AttentionGroups {
             }
         }
         return best;
+    }
+
+    /** Attention entries of a split: rows x length^2 summed over the groups. */
+    static long cost(int[] window, int split, int longest) {
+        long cost = 0;
+        for (int w : window) {
+            cost += w <= split ? (long) split * split : (long) longest * longest;
+        }
+        return cost;
     }
 
     /** The groups, short first. */

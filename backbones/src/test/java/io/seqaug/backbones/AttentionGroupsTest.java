@@ -33,6 +33,21 @@ class AttentionGroupsTest {
     }
 
     @Test
+    void batchesOfSimilarLengthsKeepThePaddedLayout() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // rows of 3, 3 and 4 real items in a length-4 batch: a split saves too little
+            long[] similar = {0, 1, 2, 3, 0, 4, 5, 6, 7, 8, 9, 10};
+            assertThat(AttentionGroups.of(similar, 3, 4, m)).isNull();
+            // one long row among short ones: two groups
+            long[] mixed = {1, 2, 3, 4, 0, 0, 0, 5, 0, 0, 0, 6, 0, 0, 0, 7};
+            AttentionGroups groups = AttentionGroups.of(mixed, 4, 4, m);
+            assertThat(groups).isNotNull();
+            assertThat(groups.groups()).extracting(AttentionGroups.Group::rows, AttentionGroups.Group::length)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, 1L), org.assertj.core.groups.Tuple.tuple(1L, 4L));
+        }
+    }
+
+    @Test
     void groupedOutputsAndGradientsEqualThePaddedOnes() {
         SplittableRandom rng = new SplittableRandom(4);
         int batch = 9;

@@ -112,7 +112,11 @@ class FullRankingEvaluatorTest {
             assertThat(ranks[0]).isEqualTo(1);
             assertThat(ranks[1]).isEqualTo(22);
             assertThat(ranks[2]).isEqualTo(2);
-            assertThat(ranks[3]).isGreaterThanOrEqualTo(20);
+            // last place among the table's rows, as with the excluded answer scoring -infinity
+            assertThat(ranks[3]).isEqualTo(backbone.dims().tableRows() - 1);
+            // an item seen twice is excluded once: still rank 22
+            assertThat(evaluator.ranks(backbone, List.of(new EvaluationCase(1, new int[] {7, 8, 7}, 25, new int[] {7, 8, 7})),
+                    manager)).containsExactly(22);
             Metrics m = evaluator.evaluate(backbone, cases, manager);
             double log2 = Math.log(2);
             assertThat(m.users()).isEqualTo(4);

@@ -14,7 +14,9 @@ import io.seqaug.runtime.config.Settings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Full-ranking evaluation of the published protocol: the last position's output is scored against
@@ -128,44 +130,71 @@ public final class FullRankingEvaluator {
                     .max().orElse(1) : maxLength;
             int[] inputs = new int[n * length];
             int reserved = rows - itemCount; // the padding id and ids after the real items
-            int maskWidth = reserved + part.stream().mapToInt(c -> c.seen().length).max().orElse(0);
-            long[] masked = new long[n * maskWidth];
+            // Per user, the ids that never rank: the reserved ids, then the seen items, each once.
+            List<long[]> excluded = new ArrayList<>(n);
             long[] answers = new long[n];
+            boolean[] answerExcluded = new boolean[n];
+            int maskWidth = 1;
             for (int i = 0; i < n; i++) {
                 EvaluationCase c = part.get(i);
                 LeaveOneOutSplit.leftPadInto(c.input(), inputs, i, length);
                 answers[i] = c.answer();
-                int base = i * maskWidth;
-                masked[base] = 0;
+                Set<Long> ids = new LinkedHashSet<>();
+                ids.add(0L);
                 for (int r = 1; r < reserved; r++) {
-                    masked[base + r] = itemCount + r;
+                    ids.add((long) itemCount + r);
                 }
-                for (int s = 0; s < c.seen().length; s++) {
-                    masked[base + reserved + s] = c.seen()[s];
+                for (int seen : c.seen()) {
+                    ids.add((long) seen);
                 }
-                // Unused slots repeat the padding id, which is masked anyway.
+                answerExcluded[i] = ids.contains(answers[i]);
+                long[] row = ids.stream().mapToLong(Long::longValue).toArray();
+                excluded.add(row);
+                maskWidth = Math.max(maskWidth, row.length);
+            }
+            long[] masked = new long[n * maskWidth];
+            float[] valid = new float[n * maskWidth];
+            for (int i = 0; i < n; i++) {
+                long[] row = excluded.get(i);
+                System.arraycopy(row, 0, masked, i * maskWidth, row.length);
+                Arrays.fill(valid, i * maskWidth, i * maskWidth + row.length, 1f);
+                // Unused slots point at the padding id with validity 0.
             }
             try (NDManager m = parent.newSubManager()) {
                 NDArray ids = m.create(inputs, new Shape(n, length));
                 NDArray last = backbone.encode(ids, false).get(new NDIndex(":, -1, :"));
                 NDArray scores = backbone.scoreAll(last);
                 NDArray maskIndex = m.create(masked, new Shape(n, maskWidth));
+                long[] counts;
                 if (zeroSeen) {
                     // Seen items first get 0; the reserved ids (the first columns) are then excluded.
-                    scores = scores.scatter(maskIndex, m.zeros(maskIndex.getShape(), DataType.FLOAT32), 1);
+                    NDArray seenIndex = maskIndex.mul(m.create(valid, new Shape(n, maskWidth)).toType(DataType.INT64, false));
+                    scores = scores.scatter(seenIndex, m.zeros(seenIndex.getShape(), DataType.FLOAT32), 1);
                     NDArray reservedIndex = maskIndex.get(new NDIndex(":, 0:" + reserved));
                     scores = scores.scatter(reservedIndex,
                             m.full(reservedIndex.getShape(), Float.NEGATIVE_INFINITY, DataType.FLOAT32), 1);
+                    NDArray answerScores = scores.gather(m.create(answers, new Shape(n, 1)), 1);
+                    counts = scores.gte(answerScores).sum(new int[] {1}).toType(DataType.INT64, false).toLongArray();
                 } else {
-                    NDArray minusInf = m.full(maskIndex.getShape(), Float.NEGATIVE_INFINITY, DataType.FLOAT32);
-                    scores = scores.scatter(maskIndex, minusInf, 1);
+                    // Items scoring >= the answer, minus the excluded ones among them: the same count as
+                    // with the excluded scores set to -infinity, without rewriting the score matrix.
+                    NDArray answerScores = scores.gather(m.create(answers, new Shape(n, 1)), 1);
+                    NDArray all = scores.gte(answerScores).countNonzero(1);
+                    NDArray excludedAbove = scores.gather(maskIndex, 1).gte(answerScores).toType(DataType.FLOAT32, false)
+                            .mul(m.create(valid, new Shape(n, maskWidth))).sum(new int[] {1});
+                    long[] above = all.toType(DataType.INT64, false).toLongArray();
+                    float[] minus = excludedAbove.toFloatArray();
+                    counts = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        // An excluded answer ranks last, as it would with score -infinity; NaN scores
+                        // compare false everywhere, so a count of 0 stays 0 (a miss).
+                        counts[i] = answerExcluded[i] ? rows : above[i] == 0 ? 0 : above[i] - Math.round(minus[i]);
+                    }
                 }
-                NDArray answerScores = scores.gather(m.create(answers, new Shape(n, 1)), 1);
-                long[] counts = scores.gte(answerScores).sum(new int[] {1}).toType(DataType.INT64, false).toLongArray();
                 for (int i = 0; i < n; i++) {
                     // The answer itself is among the items scoring >= its score; a NaN score
                     // compares false everywhere and counts as a miss.
-                    ranks[order[start + i]] = counts[i] == 0 ? rows : counts[i] - 1;
+                    ranks[order[start + i]] = counts[i] <= 0 ? rows : counts[i] - 1;
                 }
             }
         }
