@@ -20,12 +20,12 @@ public final class DatasetRegistry {
     public DatasetRegistry() {
         add("beauty", "Beauty.txt", "226cce9c3105299ca0db9615d7d3fb32b3175e90da43100ae352599f0f0107b8",
                 "Amazon Beauty, 5-core: 22,363 users, 12,101 items, 198,502 interactions");
-        // The checksums of the next two are not pinned yet: the first download's digest is recorded
-        // next to the cached file and every later use is verified against it.
-        add("sports", "Sports_and_Outdoors.txt", null, "Amazon Sports and Outdoors, 5-core");
+        add("sports", "Sports_and_Outdoors.txt", "2a095e0648872beb9982408958290f5d655db5be2911c3756b5446de9f0b8de2",
+                "Amazon Sports and Outdoors, 5-core");
         add("yelp", "Yelp.txt", "724b219106b81dd2349027da997334ddb6da9fe2f152ad6e0d97a93170f7caed",
                 "Yelp, 5-core: 30,431 users, 20,033 items, 316,354 interactions");
-        add("home", "Home.txt", null, "Amazon Home and Kitchen, 5-core");
+        add("home", "Home.txt", "4e472251e8bcd204fc3421c51ab7d10611a69da8e7cf313c327e0cd003a5f0dd",
+                "Amazon Home and Kitchen, 5-core");
     }
 
     private void add(String name, String file, String sha, String description) {
