@@ -83,6 +83,18 @@ public interface Backbone {
     }
 
     /**
+     * The hidden state at the last position of each sequence, without dropout: what evaluation
+     * scores. A backbone may skip work that only other positions need.
+     *
+     * @param itemIds {@code [B, L]} left-padded item ids whose last position is a real item
+     * @return {@code [B, H]}, equal to {@code encode(itemIds, false)} at position {@code L - 1}
+     */
+    default NDArray encodeLast(NDArray itemIds) {
+        long length = itemIds.getShape().get(1);
+        return encode(itemIds, false).get(new ai.djl.ndarray.index.NDIndex(":, {}, :", length - 1));
+    }
+
+    /**
      * Runs the encoder on item embeddings that the caller already computed or mixed.
      *
      * <p>Given {@code embed(itemIds)} it must return exactly what {@link #encode} returns. The ids

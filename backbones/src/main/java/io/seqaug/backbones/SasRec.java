@@ -2,6 +2,7 @@ package io.seqaug.backbones;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -76,8 +77,7 @@ final class SasRec extends BackboneBase {
     @Override
     public NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training) {
         Packing packing = Packing.of(itemIds);
-        NDArray x = packing.pack(embeddings.add(lookup(positionIds(itemIds), positions.getArray())));
-        x = Layers.dropout(inputNorm.apply(x), settings.hiddenDropout(), training);
+        NDArray x = inputs(embeddings, itemIds, packing, training);
         Shape padded = itemIds.getShape();
         AttentionGroups groups = settings.groupedAttention()
                 ? AttentionGroups.of(packing.hostIds(), (int) padded.get(0), (int) padded.get(1), itemIds.getManager()) : null;
@@ -87,6 +87,44 @@ final class SasRec extends BackboneBase {
             x = block.feedForward().apply(x, training);
         }
         return packing.unpack(x);
+    }
+
+    /**
+     * The last block runs its attention for the last query only and its position-wise layers on
+     * that position only; the earlier blocks run as in {@link #encodeEmbedded}.
+     */
+    @Override
+    public NDArray encodeLast(NDArray itemIds) {
+        Packing packing = Packing.of(itemIds);
+        NDArray x = inputs(embed(itemIds), itemIds, packing, false);
+        Shape padded = itemIds.getShape();
+        long batch = padded.get(0);
+        long length = padded.get(1);
+        NDArray mask = attentionMask(itemIds);
+        for (int l = 0; l < blocks.size() - 1; l++) {
+            x = attention(blocks.get(l), x, packing, padded, mask, false);
+            x = blocks.get(l).feedForward().apply(x, false);
+        }
+        Block last = blocks.get(blocks.size() - 1);
+        int heads = settings.heads();
+        long hidden = x.getShape().get(1);
+        long headSize = hidden / heads;
+        NDArray qkv = packing.unpack(last.queryKeyValue().apply(x)).reshape(batch, length, 3, heads, headSize)
+                .transpose(2, 0, 3, 1, 4);
+        NDIndex lastPosition = new NDIndex(":, :, {}:, :", length - 1);
+        NDArray q = qkv.get(0).get(lastPosition);
+        NDArray scores = Tensors.scale(q.matMul(qkv.get(1).transpose(0, 1, 3, 2)), (float) (1.0 / Math.sqrt(headSize)))
+                .addi(mask.get(lastPosition));
+        NDArray context = scores.softmax(-1).matMul(qkv.get(2)).reshape(batch, hidden);
+        NDArray residual = packing.unpack(x).get(new NDIndex(":, {}, :", length - 1));
+        NDArray y = last.norm().apply(last.out().apply(context).addi(residual));
+        return last.feedForward().apply(y, false);
+    }
+
+    /** Item plus position embeddings at the real positions, normalised, with dropout when training. */
+    private NDArray inputs(NDArray embeddings, NDArray itemIds, Packing packing, boolean training) {
+        NDArray x = packing.pack(embeddings.add(lookup(positionIds(itemIds), positions.getArray())));
+        return Layers.dropout(inputNorm.apply(x), settings.hiddenDropout(), training);
     }
 
     /**

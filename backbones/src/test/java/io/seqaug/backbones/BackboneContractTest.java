@@ -78,6 +78,19 @@ class BackboneContractTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"sasrec", "gru4rec", "fmlp-rec"})
+    void encodeLastIsTheLastPositionOfEncode(String name) {
+        Backbone backbone = build(name);
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = ids(step, new int[][] {{0, 0, 0, 3, 4, 5, 6, 7}, {1, 2, 3, 4, 5, 6, 7, 8}, {0, 0, 0, 0, 0, 0, 0, 9}});
+            NDArray full = backbone.encode(x, false).get(new NDIndex(":, 7, :"));
+            NDArray last = backbone.encodeLast(x);
+            assertThat(last.getShape()).isEqualTo(new Shape(3, 16));
+            assertThat(last.sub(full).abs().max().getFloat()).isLessThan(1e-5f);
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"sasrec", "gru4rec"})
     void outputsDoNotSeeTheFuture(String name) {
         Backbone backbone = build(name);

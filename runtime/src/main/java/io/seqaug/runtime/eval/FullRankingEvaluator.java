@@ -34,6 +34,9 @@ public final class FullRankingEvaluator {
     private static final int MAX_CHUNK_USERS = 1024;
 
     private final long chunkBytes;
+    /** Users whose scores are made and counted together (a block of about 12 MB on Beauty). */
+    private static final int SCORE_BLOCK_USERS = 256;
+
     private final boolean zeroSeen;
 
     /**
@@ -162,33 +165,26 @@ public final class FullRankingEvaluator {
             }
             try (NDManager m = parent.newSubManager()) {
                 NDArray ids = m.create(inputs, new Shape(n, length));
-                NDArray last = backbone.encode(ids, false).get(new NDIndex(":, -1, :"));
-                NDArray scores = backbone.scoreAll(last);
-                NDArray maskIndex = m.create(masked, new Shape(n, maskWidth));
-                long[] counts;
-                if (zeroSeen) {
-                    // Seen items first get 0; the reserved ids (the first columns) are then excluded.
-                    NDArray seenIndex = maskIndex.mul(m.create(valid, new Shape(n, maskWidth)).toType(DataType.INT64, false));
-                    scores = scores.scatter(seenIndex, m.zeros(seenIndex.getShape(), DataType.FLOAT32), 1);
-                    NDArray reservedIndex = maskIndex.get(new NDIndex(":, 0:" + reserved));
-                    scores = scores.scatter(reservedIndex,
-                            m.full(reservedIndex.getShape(), Float.NEGATIVE_INFINITY, DataType.FLOAT32), 1);
-                    NDArray answerScores = scores.gather(m.create(answers, new Shape(n, 1)), 1);
-                    counts = scores.gte(answerScores).sum(new int[] {1}).toType(DataType.INT64, false).toLongArray();
-                } else {
-                    // Items scoring >= the answer, minus the excluded ones among them: the same count as
-                    // with the excluded scores set to -infinity, without rewriting the score matrix.
-                    NDArray answerScores = scores.gather(m.create(answers, new Shape(n, 1)), 1);
-                    NDArray all = scores.gte(answerScores).countNonzero(1);
-                    NDArray excludedAbove = scores.gather(maskIndex, 1).gte(answerScores).toType(DataType.FLOAT32, false)
-                            .mul(m.create(valid, new Shape(n, maskWidth))).sum(new int[] {1});
-                    long[] above = all.toType(DataType.INT64, false).toLongArray();
-                    float[] minus = excludedAbove.toFloatArray();
-                    counts = new long[n];
-                    for (int i = 0; i < n; i++) {
-                        // An excluded answer ranks last, as it would with score -infinity; NaN scores
-                        // compare false everywhere, so a count of 0 stays 0 (a miss).
-                        counts[i] = answerExcluded[i] ? rows : above[i] == 0 ? 0 : above[i] - Math.round(minus[i]);
+                NDArray last = backbone.encodeLast(ids);
+                long[] counts = new long[n];
+                // Scores are made and counted a block of users at a time, so that each block's score
+                // matrix is still in cache when it is compared and counted.
+                for (int from = 0; from < n; from += SCORE_BLOCK_USERS) {
+                    int to = Math.min(n, from + SCORE_BLOCK_USERS);
+                    try (NDManager block = m.newSubManager()) {
+                        NDArray hidden = last.get(new NDIndex(from + ":" + to));
+                        hidden.attach(block);
+                        int rowsInBlock = to - from;
+                        long[] answerIds = Arrays.copyOfRange(answers, from, to);
+                        long[] maskedIds = Arrays.copyOfRange(masked, from * maskWidth, to * maskWidth);
+                        float[] validFlags = Arrays.copyOfRange(valid, from * maskWidth, to * maskWidth);
+                        long[] blockCounts = zeroSeen
+                                ? countZeroSeen(backbone.scoreAll(hidden), block, answerIds, maskedIds, validFlags, maskWidth, reserved)
+                                : countExcluded(backbone.scoreAll(hidden), block, answerIds, maskedIds, validFlags, maskWidth);
+                        for (int i = 0; i < rowsInBlock; i++) {
+                            // An excluded answer ranks last, as it would with score -infinity.
+                            counts[from + i] = !zeroSeen && answerExcluded[from + i] ? rows : blockCounts[i];
+                        }
                     }
                 }
                 for (int i = 0; i < n; i++) {
@@ -199,6 +195,38 @@ public final class FullRankingEvaluator {
             }
         }
         return ranks;
+    }
+
+    /**
+     * Items scoring at least the answer, minus the excluded ones among them: the same count as with
+     * the excluded scores set to -infinity, without rewriting the score matrix. NaN scores compare
+     * false everywhere, so their count is 0 (a miss).
+     */
+    private static long[] countExcluded(NDArray scores, NDManager m, long[] answers, long[] masked, float[] valid,
+            int maskWidth) {
+        int n = answers.length;
+        NDArray answerScores = scores.gather(m.create(answers, new Shape(n, 1)), 1);
+        long[] above = scores.gte(answerScores).countNonzero(1).toType(DataType.INT64, false).toLongArray();
+        float[] excludedAbove = scores.gather(m.create(masked, new Shape(n, maskWidth)), 1).gte(answerScores)
+                .toType(DataType.FLOAT32, false).mul(m.create(valid, new Shape(n, maskWidth))).sum(new int[] {1}).toFloatArray();
+        long[] counts = new long[n];
+        for (int i = 0; i < n; i++) {
+            counts[i] = above[i] == 0 ? 0 : above[i] - Math.round(excludedAbove[i]);
+        }
+        return counts;
+    }
+
+    /** Seen items first get the score 0; the reserved ids (the first columns) are then excluded. */
+    private static long[] countZeroSeen(NDArray scores, NDManager m, long[] answers, long[] masked, float[] valid,
+            int maskWidth, int reserved) {
+        int n = answers.length;
+        NDArray maskIndex = m.create(masked, new Shape(n, maskWidth));
+        NDArray seenIndex = maskIndex.mul(m.create(valid, new Shape(n, maskWidth)).toType(DataType.INT64, false));
+        NDArray zeroed = scores.scatter(seenIndex, m.zeros(seenIndex.getShape(), DataType.FLOAT32), 1);
+        NDArray reservedIndex = maskIndex.get(new NDIndex(":, 0:" + reserved));
+        zeroed = zeroed.scatter(reservedIndex, m.full(reservedIndex.getShape(), Float.NEGATIVE_INFINITY, DataType.FLOAT32), 1);
+        NDArray answerScores = zeroed.gather(m.create(answers, new Shape(n, 1)), 1);
+        return zeroed.gte(answerScores).countNonzero(1).toType(DataType.INT64, false).toLongArray();
     }
 
     @Override
