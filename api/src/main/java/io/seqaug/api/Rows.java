@@ -10,7 +10,8 @@ import ai.djl.ndarray.types.SparseFormat;
  *
  * <p>Gathers go through the engine's embedding lookup: one fused kernel forward and the same
  * backward as every item table, where DJL's advanced indexing ({@code get(new NDIndex("{}", index))})
- * builds an index list through several JNI calls per use.
+ * builds an index list through several JNI calls per use. A helper, not a requirement: ordinary
+ * DJL indexing gives the same values and gradients.
  */
 public final class Rows {
 

@@ -12,6 +12,10 @@ import ai.djl.ndarray.types.Shape;
  * backward pass: under garbage-collection pressure the backward pass read freed memory and training
  * diverged to NaN after a few dozen steps. {@link #scale} keeps its factor alive with the caller's
  * manager; {@link #assign} gives a parameter engine-owned memory instead of a wrapped buffer.
+ *
+ * <p>A helper for backbones and the host, not something a plugin needs for correctness: the host
+ * applies every {@link LossTerm}'s weight with {@link #scale}, so an augmenter returns unweighted
+ * terms with plain-number weights. Use it for a constant factor inside a loss of your own.
  */
 public final class Tensors {
 
