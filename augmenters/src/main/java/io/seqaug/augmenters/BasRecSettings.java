@@ -1,6 +1,7 @@
 package io.seqaug.augmenters;
 
 import io.seqaug.api.ProviderSettings;
+import io.seqaug.augmenters.operators.RateRange;
 
 import java.util.List;
 
@@ -42,15 +43,11 @@ public record BasRecSettings(boolean singleSequence, int pairs, String operator,
      * @throws IllegalArgumentException naming the key and where it was set, for any value out of range
      */
     public static BasRecSettings from(ProviderSettings s) {
-        double rateMin = s.number("rate-min", 0, 1);
-        double rateMax = s.number("rate-max", 0, 1);
-        if (rateMin > rateMax) {
-            throw s.invalid("rate-min", "must not exceed rate-max (" + rateMax + "), got " + rateMin);
-        }
+        RateRange rates = RateRange.from(s);
         return new BasRecSettings(s.flag("single-sequence"), s.integer("n-pairs", 1, 64), s.string("operator"),
                 s.string("single-mixup"), s.string("weighting"),
                 SingleReduction.parse(s.oneOf("single-reduction", SingleReduction.keys())),
                 s.number("single-weight", 0, 1e6), s.flag("cross-sequence"), s.integer("n-whole-level", 1, 64),
-                s.strings("cross-mixups"), s.number("cross-weight", 0, 1e6), s.number("beta", 1e-6, 1e6), rateMin, rateMax);
+                s.strings("cross-mixups"), s.number("cross-weight", 0, 1e6), s.number("beta", 1e-6, 1e6), rates.min(), rates.max());
     }
 }

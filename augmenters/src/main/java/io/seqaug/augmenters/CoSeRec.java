@@ -15,6 +15,7 @@ import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.Tensors;
 import io.seqaug.api.TrainingStage;
+import io.seqaug.augmenters.operators.RateRange;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -51,13 +52,9 @@ public final class CoSeRec implements AugmenterProvider {
         double temperature = settings.number("temperature", 1e-6, 1e6);
         double weight = settings.number("weight", 0, 1e6);
         String similarity = settings.oneOf("similarity", "dot", "cosine");
-        double rateMin = settings.number("rate-min", 0, 1);
-        double rateMax = settings.number("rate-max", 0, 1);
-        if (rateMin > rateMax) {
-            throw settings.invalid("rate-min", "must not exceed rate-max (" + rateMax + "), got " + rateMin);
-        }
+        RateRange rates = RateRange.from(settings);
         SequenceOperator operator = context.operator("random",
-                Map.of("choices", operators, "rate-min", rateMin, "rate-max", rateMax));
+                Map.of("choices", operators, "rate-min", rates.min(), "rate-max", rates.max()));
         return new Instance(operator, (float) temperature, (float) weight, similarity.equals("cosine"));
     }
 

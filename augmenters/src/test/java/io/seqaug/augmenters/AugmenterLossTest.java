@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
+import io.seqaug.api.BatchArrays;
 import io.seqaug.api.LossTerm;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.ProviderSettings;
@@ -83,11 +83,11 @@ class AugmenterLossTest {
             p.getArray().setRequiresGradient(true);
         }
         try (NDManager m = manager.newSubManager()) {
-            Shape shape = new Shape(batch.size(), batch.length());
-            NDArray inputs = m.create(batch.inputs(), shape);
-            NDArray pos = m.create(batch.positives(), shape);
-            NDArray neg = m.create(batch.negatives(), shape);
-            NDArray mask = pos.gt(0).toType(DataType.FLOAT32, false);
+            BatchArrays arrays = BatchArrays.upload(m, batch);
+            NDArray inputs = arrays.inputs();
+            NDArray pos = arrays.positives();
+            NDArray neg = arrays.negatives();
+            NDArray mask = arrays.targetMask();
             List<Float> values;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray embedded = backbone.embed(inputs);

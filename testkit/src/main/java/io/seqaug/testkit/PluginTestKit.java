@@ -3,8 +3,6 @@ package io.seqaug.testkit;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import com.typesafe.config.ConfigFactory;
@@ -12,6 +10,7 @@ import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.AugmenterProvider;
 import io.seqaug.api.Backbone;
+import io.seqaug.api.BatchArrays;
 import io.seqaug.api.LossTerm;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.NextItemLoss;
@@ -132,11 +131,11 @@ public final class PluginTestKit {
     private static void step(String name, Backbone backbone, Augmenter augmenter, SequenceBatch batch, SplittableRandom rng,
             NDManager root, Map<String, List<Float>> losses) {
         try (NDManager m = root.newSubManager()) {
-            Shape shape = new Shape(batch.size(), batch.length());
-            NDArray inputs = m.create(batch.inputs(), shape);
-            NDArray positives = m.create(batch.positives(), shape);
-            NDArray negatives = m.create(batch.negatives(), shape);
-            NDArray mask = positives.gt(0).toType(DataType.FLOAT32, false);
+            BatchArrays arrays = BatchArrays.upload(m, batch);
+            NDArray inputs = arrays.inputs();
+            NDArray positives = arrays.positives();
+            NDArray negatives = arrays.negatives();
+            NDArray mask = arrays.targetMask();
             List<LossTerm> terms;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray embedded = backbone.embed(inputs);

@@ -3,12 +3,11 @@ package io.seqaug.runtime.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
+import io.seqaug.api.BatchArrays;
 import io.seqaug.api.LossTerm;
 import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.SequenceBatch;
@@ -209,11 +208,11 @@ public final class Trainer {
     private void step(SequenceBatch batch, Augmenter augmenter, SplittableRandom rng, EpochTotals totals,
             TrainingStage stage, int epoch) {
         try (NDManager m = root.newSubManager()) {
-            Shape shape = new Shape(batch.size(), batch.length());
-            NDArray inputs = m.create(batch.inputs(), shape);
-            NDArray positives = m.create(batch.positives(), shape);
-            NDArray negatives = m.create(batch.negatives(), shape);
-            NDArray mask = positives.gt(0).toType(DataType.FLOAT32, false);
+            BatchArrays arrays = BatchArrays.upload(m, batch);
+            NDArray inputs = arrays.inputs();
+            NDArray positives = arrays.positives();
+            NDArray negatives = arrays.negatives();
+            NDArray mask = arrays.targetMask();
             Map<String, NDArray> terms = new LinkedHashMap<>();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 // Embeddings are looked up once and shared with the augmenter.
