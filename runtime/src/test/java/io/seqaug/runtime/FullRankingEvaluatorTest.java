@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.ProviderSettings;
+import io.seqaug.backbones.SasRecProvider;
 import io.seqaug.datasets.EvaluationCase;
+import io.seqaug.datasets.LeaveOneOutSplit;
+import io.seqaug.datasets.SequenceDataset;
+import io.seqaug.datasets.SyntheticDataset;
 import io.seqaug.runtime.eval.FullRankingEvaluator;
 import io.seqaug.runtime.eval.Metrics;
 import org.junit.jupiter.api.Test;
@@ -131,8 +138,17 @@ class FullRankingEvaluatorTest {
     void chunksAreSizedFromTheCatalog() {
         FullRankingEvaluator evaluator = new FullRankingEvaluator(256L << 20);
         assertThat(evaluator.usersPerChunk(1_000_002)).isEqualTo(67);
-        assertThat(evaluator.usersPerChunk(12_103)).isEqualTo(1024);
+        assertThat(evaluator.usersPerChunk(12_103)).isEqualTo(256);
         assertThat(new FullRankingEvaluator(1).usersPerChunk(10)).isEqualTo(1);
+    }
+
+    @Test
+    void encodingChunksAreSizedFromThePaddedLength() {
+        FullRankingEvaluator evaluator = new FullRankingEvaluator(256L << 20);
+        assertThat(evaluator.usersPerEncoding(4)).isEqualTo(4096);
+        assertThat(evaluator.usersPerEncoding(50)).isEqualTo(1310);
+        assertThat(new FullRankingEvaluator(1 << 20, false, 10).usersPerEncoding(50)).isEqualTo(1);
+        assertThatThrownBy(() -> new FullRankingEvaluator(1 << 20, false, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -144,9 +160,30 @@ class FullRankingEvaluatorTest {
                     new EvaluationCase(2, new int[] {2, 9, 11, 12}, 7, new int[] {2, 9, 11, 12}));
             long[] together = new FullRankingEvaluator(1 << 20).ranks(backbone, cases, manager);
             long[] oneByOne = new FullRankingEvaluator(1).ranks(backbone, cases, manager);
+            long[] encodedOneByOne = new FullRankingEvaluator(1 << 20, false, 1).ranks(backbone, cases, manager);
             assertThat(oneByOne).containsExactly(together);
+            assertThat(encodedOneByOne).containsExactly(together);
             // 4 ties with 5; 10 is beaten by 1-5 and 7-9; 7 by 1, 3, 4, 5, 6
             assertThat(together).containsExactly(1, 8, 5);
+        }
+    }
+
+    /** SASRec encodes users of different lengths in chunks padded to their longest input: same ranks as one by one. */
+    @Test
+    void encodingChunksOfSasRecDoNotChangeRanks() {
+        SequenceDataset data = SyntheticDataset.generate(300, 60, 3, 30, 0.1, 3);
+        List<EvaluationCase> cases = new LeaveOneOutSplit(data, 20).validation();
+        ModelDims dims = new ModelDims(data.itemCount(), 1, 16, 20);
+        Engine.getInstance().setRandomSeed(3);
+        Backbone sasrec = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
+                "layers = 2, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped"), "seqaug.backbone.sasrec"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            sasrec.initialize(manager);
+            long[] chunked = new FullRankingEvaluator(1 << 20).ranks(sasrec, cases, manager);
+            long[] byLength = new FullRankingEvaluator(1 << 20, false, 40).ranks(sasrec, cases, manager);
+            long[] oneByOne = new FullRankingEvaluator(1 << 20, false, 1).ranks(sasrec, cases, manager);
+            assertThat(byLength).containsExactly(chunked);
+            assertThat(oneByOne).containsExactly(chunked);
         }
     }
 }

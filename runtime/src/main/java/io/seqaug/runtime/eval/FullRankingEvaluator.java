@@ -24,25 +24,38 @@ import java.util.Set;
  * in the authors' code, seen items get the score 0), and the answer's rank gives HR@K and NDCG@K.
  *
  * <p>The rank is the number of other candidates scoring at least as high as the answer, so ties
- * count against the model and a constant model scores nothing. Users are scored in chunks sized
+ * count against the model and a constant model scores nothing. Users are encoded in chunks of
+ * similar input lengths (up to 4,096 users or 65,536 padded positions), and scored in blocks sized
  * from the catalog, so large catalogs fit a fixed memory budget; only one rank per user leaves the
  * engine.
  */
 public final class FullRankingEvaluator {
 
-    /** Beyond this many users a chunk stops getting faster and only costs memory. */
-    private static final int MAX_CHUNK_USERS = 1024;
+    /**
+     * Users whose scores are made and counted together, at most: about 12 MB of scores on Beauty,
+     * still in cache when they are compared and counted. The memory budget can make blocks smaller.
+     */
+    private static final int MAX_BLOCK_USERS = 256;
+
+    /**
+     * Input positions (users x padded length) encoded together, at most. Encoding is dominated by the
+     * engine's per-operation overhead on short inputs, so it runs on as many users at a time as this
+     * allows, independently of the catalog size.
+     */
+    public static final int ENCODE_POSITIONS = 1 << 16;
+
+    /** Users encoded together, at most, however short their inputs. */
+    private static final int MAX_ENCODE_USERS = 4096;
 
     private final long chunkBytes;
-    /** Users whose scores are made and counted together (a block of about 12 MB on Beauty). */
-    private static final int SCORE_BLOCK_USERS = 256;
+    private final int encodePositions;
 
     private final boolean zeroSeen;
 
     /**
      * Creates an evaluator that excludes seen items.
      *
-     * @param chunkBytes the memory budget for one chunk of scores
+     * @param chunkBytes the memory budget for one block of scores
      */
     public FullRankingEvaluator(long chunkBytes) {
         this(chunkBytes, false);
@@ -51,13 +64,29 @@ public final class FullRankingEvaluator {
     /**
      * Creates an evaluator.
      *
-     * @param chunkBytes the memory budget for one chunk of scores
+     * @param chunkBytes the memory budget for one block of scores
      * @param zeroSeen give the user's seen items the score 0, as the authors' code does, instead of
      *     excluding them; they then still outrank every item with a negative score
      */
     public FullRankingEvaluator(long chunkBytes, boolean zeroSeen) {
+        this(chunkBytes, zeroSeen, ENCODE_POSITIONS);
+    }
+
+    /**
+     * Creates an evaluator with its own encoding budget.
+     *
+     * @param chunkBytes the memory budget for one block of scores
+     * @param zeroSeen give seen items the score 0 instead of excluding them
+     * @param encodePositions padded input positions (users x length) encoded together, at most;
+     *     a chunk always holds at least one user
+     */
+    public FullRankingEvaluator(long chunkBytes, boolean zeroSeen, int encodePositions) {
+        if (encodePositions < 1) {
+            throw new IllegalArgumentException("encodePositions must be at least 1, got " + encodePositions);
+        }
         this.chunkBytes = chunkBytes;
         this.zeroSeen = zeroSeen;
+        this.encodePositions = encodePositions;
     }
 
     /**
@@ -78,13 +107,24 @@ public final class FullRankingEvaluator {
     }
 
     /**
-     * How many users one chunk holds for a table of a given size.
+     * How many users' scores are made and counted together for a table of a given size: the memory
+     * budget {@code chunkBytes} divided by one user's score row, at most 256.
      *
      * @param tableRows rows of the item table
-     * @return users per chunk, between 1 and 1024
+     * @return users per score block, between 1 and 256
      */
     public int usersPerChunk(long tableRows) {
-        return (int) Math.max(1, Math.min(MAX_CHUNK_USERS, chunkBytes / (4L * tableRows)));
+        return (int) Math.max(1, Math.min(MAX_BLOCK_USERS, chunkBytes / (4L * tableRows)));
+    }
+
+    /**
+     * How many users are encoded together when their inputs are padded to a given length.
+     *
+     * @param length the padded length
+     * @return users per encoding chunk, between 1 and 4096
+     */
+    public int usersPerEncoding(int length) {
+        return Math.max(1, Math.min(MAX_ENCODE_USERS, encodePositions / Math.max(1, length)));
     }
 
     /**
@@ -111,7 +151,7 @@ public final class FullRankingEvaluator {
         int rows = backbone.dims().tableRows();
         int itemCount = backbone.dims().itemCount();
         int maxLength = backbone.dims().maxLength();
-        int chunk = usersPerChunk(rows);
+        int blockUsers = usersPerChunk(rows);
         long[] ranks = new long[cases.size()];
         // Chunks of users with similar input lengths need little padding: most users have short
         // histories, and a causal encoder's cost grows with the padded length.
@@ -119,18 +159,28 @@ public final class FullRankingEvaluator {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        if (backbone.paddingInvariant()) {
+        boolean trimmed = backbone.paddingInvariant();
+        if (trimmed) {
             Arrays.sort(order, Comparator.comparingInt(i -> cases.get(i).input().length));
         }
-        for (int start = 0; start < cases.size(); start += chunk) {
-            int end = Math.min(cases.size(), start + chunk);
+        int start = 0;
+        while (start < cases.size()) {
+            // The chunk grows while its padded size (users x its longest input) stays in budget.
+            int end = start;
+            int length = 1;
+            while (end < cases.size()) {
+                int next = trimmed ? Math.max(length, Math.min(cases.get(order[end]).input().length, maxLength)) : maxLength;
+                if (end > start && end - start + 1 > usersPerEncoding(next)) {
+                    break;
+                }
+                length = next;
+                end++;
+            }
             List<EvaluationCase> part = new ArrayList<>(end - start);
             for (int i = start; i < end; i++) {
                 part.add(cases.get(order[i]));
             }
             int n = part.size();
-            int length = backbone.paddingInvariant() ? part.stream().mapToInt(c -> Math.min(c.input().length, maxLength))
-                    .max().orElse(1) : maxLength;
             int[] inputs = new int[n * length];
             int reserved = rows - itemCount; // the padding id and ids after the real items
             // Per user, the ids that never rank: the reserved ids, then the seen items, each once.
@@ -169,8 +219,8 @@ public final class FullRankingEvaluator {
                 long[] counts = new long[n];
                 // Scores are made and counted a block of users at a time, so that each block's score
                 // matrix is still in cache when it is compared and counted.
-                for (int from = 0; from < n; from += SCORE_BLOCK_USERS) {
-                    int to = Math.min(n, from + SCORE_BLOCK_USERS);
+                for (int from = 0; from < n; from += blockUsers) {
+                    int to = Math.min(n, from + blockUsers);
                     try (NDManager block = m.newSubManager()) {
                         NDArray hidden = last.get(new NDIndex(from + ":" + to));
                         hidden.attach(block);
@@ -193,6 +243,7 @@ public final class FullRankingEvaluator {
                     ranks[order[start + i]] = counts[i] <= 0 ? rows : counts[i] - 1;
                 }
             }
+            start = end;
         }
         return ranks;
     }

@@ -98,7 +98,7 @@ public final class Benchmark {
             trainer.train(TrainingStage.AUGMENTED, epochs, augmenter, false, epoch -> { });
             phases.add(Phase.of(augmenterName + " stage 2", records, ProcessCpu.now().since(before),
                     trainingFlops(backbone, examples, views)));
-            int rounds = 3;
+            int rounds = 5;
             List<Double> seconds = new ArrayList<>();
             before = ProcessCpu.now();
             for (int i = 0; i < rounds; i++) {
