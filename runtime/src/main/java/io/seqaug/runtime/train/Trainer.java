@@ -9,7 +9,6 @@ import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.BatchArrays;
 import io.seqaug.api.LossTerm;
-import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.SequenceBatch;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.Tensors;
@@ -215,17 +214,15 @@ public final class Trainer {
             NDArray mask = arrays.targetMask();
             Map<String, NDArray> terms = new LinkedHashMap<>();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                // Embeddings are looked up once and shared with the augmenter.
+                // Input embeddings are looked up once and shared with the augmenter.
                 NDArray embedded = backbone.embed(inputs);
-                NDArray positiveEmbeddings = backbone.embed(positives);
-                NDArray negativeEmbeddings = backbone.embed(negatives);
                 NDArray encoded = backbone.encodeEmbedded(embedded, inputs, true);
-                NDArray rec = NextItemLoss.bce(encoded, positiveEmbeddings, negativeEmbeddings, mask, null);
+                NDArray rec = TargetLoss.bce(backbone, encoded, positives, negatives, batch.positives());
                 terms.put("rec", rec);
                 NDArray total = rec;
                 if (augmenter != null) {
-                    StepContext context = StepContext.of(m, backbone, batch, inputs, mask, embedded, positiveEmbeddings,
-                            negativeEmbeddings, encoded, rng);
+                    StepContext context = StepContext.of(m, backbone, batch, inputs, mask, embedded, backbone.embed(positives),
+                            backbone.embed(negatives), encoded, rng);
                     for (LossTerm term : augmenter.losses(context)) {
                         NDArray weighted = term.weighted();
                         terms.merge(term.name(), weighted, NDArray::add);

@@ -1,0 +1,83 @@
+package io.seqaug.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import com.typesafe.config.ConfigFactory;
+import io.seqaug.api.Backbone;
+import io.seqaug.api.ModelDims;
+import io.seqaug.api.NextItemLoss;
+import io.seqaug.api.ProviderSettings;
+import io.seqaug.backbones.SasRecProvider;
+import io.seqaug.runtime.train.TargetLoss;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+class TargetLossTest {
+
+    /** A left-padded batch: rows with 3, 1 and 5 targets out of 5 positions. */
+    private static final int[] INPUTS = {0, 0, 4, 2, 7, 0, 0, 0, 0, 3, 1, 5, 2, 8, 6};
+    private static final int[] POSITIVES = {0, 0, 2, 7, 9, 0, 0, 0, 0, 4, 5, 2, 8, 6, 3};
+    private static final int[] NEGATIVES = {0, 0, 1, 3, 5, 0, 0, 0, 0, 9, 6, 4, 1, 2, 7};
+
+    /** The loss on target positions only has the padded loss's value and gradients. */
+    @Test
+    void equalsTheMaskedLossOverThePaddedBatch() {
+        ModelDims dims = new ModelDims(9, 1, 8, 5);
+        Engine.getInstance().setRandomSeed(5);
+        Backbone sasrec = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
+                "layers = 1, heads = 2, hidden-dropout = 0, attention-dropout = 0, attention-layout = padded"), "seqaug.backbone.sasrec"));
+        try (NDManager m = NDManager.newBaseManager()) {
+            sasrec.initialize(m);
+            Shape shape = new Shape(3, 5);
+            NDArray inputs = m.create(INPUTS, shape);
+            NDArray positives = m.create(POSITIVES, shape);
+            NDArray negatives = m.create(NEGATIVES, shape);
+            float padded;
+            List<float[]> paddedGradients;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = NextItemLoss.bce(sasrec.encode(inputs, true), sasrec.embed(positives), sasrec.embed(negatives),
+                        positives.gt(0).toType(DataType.FLOAT32, false), null);
+                collector.backward(loss);
+                padded = loss.getFloat();
+            }
+            paddedGradients = gradients(sasrec);
+            // Gradients accumulate across collectors.
+            for (Parameter p : sasrec.parameters()) {
+                p.getArray().getGradient().muli(0f);
+            }
+            float targets;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = TargetLoss.bce(sasrec, sasrec.encode(inputs, true), positives, negatives, POSITIVES);
+                collector.backward(loss);
+                targets = loss.getFloat();
+            }
+            List<float[]> targetGradients = gradients(sasrec);
+            assertThat(padded).isGreaterThan(0f);
+            assertThat(targets).isCloseTo(padded, within(1e-6f));
+            assertThat(targetGradients).hasSameSizeAs(paddedGradients);
+            for (int i = 0; i < paddedGradients.size(); i++) {
+                assertThat(targetGradients.get(i)).containsExactly(paddedGradients.get(i),
+                        within(1e-6f));
+            }
+            assertThat(paddedGradients.get(0)).isNotEqualTo(new float[paddedGradients.get(0).length]);
+        }
+    }
+
+    private static List<float[]> gradients(Backbone backbone) {
+        List<float[]> result = new ArrayList<>();
+        for (Parameter p : backbone.parameters()) {
+            result.add(p.getArray().getGradient().toFloatArray());
+        }
+        return result;
+    }
+}
