@@ -135,11 +135,11 @@ class FullRankingEvaluatorTest {
     }
 
     @Test
-    void chunksAreSizedFromTheCatalog() {
+    void scoreBlocksAreSizedFromTheCatalog() {
         FullRankingEvaluator evaluator = new FullRankingEvaluator(256L << 20);
-        assertThat(evaluator.usersPerChunk(1_000_002)).isEqualTo(67);
-        assertThat(evaluator.usersPerChunk(12_103)).isEqualTo(256);
-        assertThat(new FullRankingEvaluator(1).usersPerChunk(10)).isEqualTo(1);
+        assertThat(evaluator.usersPerScoreBlock(1_000_002)).isEqualTo(67);
+        assertThat(evaluator.usersPerScoreBlock(12_103)).isEqualTo(256);
+        assertThat(new FullRankingEvaluator(1).usersPerScoreBlock(10)).isEqualTo(1);
     }
 
     @Test

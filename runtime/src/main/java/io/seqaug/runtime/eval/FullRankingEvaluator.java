@@ -42,7 +42,7 @@ public final class FullRankingEvaluator {
      * engine's per-operation overhead on short inputs, so it runs on as many users at a time as this
      * allows, independently of the catalog size.
      */
-    public static final int ENCODE_POSITIONS = 1 << 16;
+    private static final int ENCODE_POSITIONS = 1 << 16;
 
     /** Users encoded together, at most, however short their inputs. */
     private static final int MAX_ENCODE_USERS = 4096;
@@ -113,7 +113,7 @@ public final class FullRankingEvaluator {
      * @param tableRows rows of the item table
      * @return users per score block, between 1 and 256
      */
-    public int usersPerChunk(long tableRows) {
+    public int usersPerScoreBlock(long tableRows) {
         return (int) Math.max(1, Math.min(MAX_BLOCK_USERS, chunkBytes / (4L * tableRows)));
     }
 
@@ -151,7 +151,7 @@ public final class FullRankingEvaluator {
         int rows = backbone.dims().tableRows();
         int itemCount = backbone.dims().itemCount();
         int maxLength = backbone.dims().maxLength();
-        int blockUsers = usersPerChunk(rows);
+        int blockUsers = usersPerScoreBlock(rows);
         long[] ranks = new long[cases.size()];
         // Chunks of users with similar input lengths need little padding: most users have short
         // histories, and a causal encoder's cost grows with the padded length.

@@ -233,8 +233,8 @@ public final class Benchmark {
             long t = System.nanoTime();
             evaluator.evaluate(backbone, cases, root);
             double seconds = (System.nanoTime() - t) / 1e9;
-            out.printf(Locale.ROOT, "scale: %,d users x %,d items (chunks of %d users): %.2f s, %.0f users/s; heap max %,d MiB;"
-                    + " peak resident %,d MiB%n", users, items, evaluator.usersPerChunk(dims.tableRows()), seconds,
+            out.printf(Locale.ROOT, "scale: %,d users x %,d items (score blocks of %d users): %.2f s, %.0f users/s; heap max %,d MiB;"
+                    + " peak resident %,d MiB%n", users, items, evaluator.usersPerScoreBlock(dims.tableRows()), seconds,
                     users / seconds, Runtime.getRuntime().maxMemory() >> 20, ProcessMemory.peakResidentMiB());
         }
     }
