@@ -2,6 +2,7 @@ package io.seqaug.api;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 
 import java.util.List;
@@ -91,7 +92,7 @@ public interface Backbone {
      */
     default NDArray encodeLast(NDArray itemIds) {
         long length = itemIds.getShape().get(1);
-        return encode(itemIds, false).get(new ai.djl.ndarray.index.NDIndex(":, {}, :", length - 1));
+        return encode(itemIds, false).get(new NDIndex(":, {}, :", length - 1));
     }
 
     /**

@@ -83,7 +83,7 @@ final class SasRec extends BackboneBase {
                 ? AttentionGroups.of(packing.hostIds(), (int) padded.get(0), (int) padded.get(1), itemIds.getManager()) : null;
         NDArray mask = groups == null ? attentionMask(itemIds) : null;
         for (Block block : blocks) {
-            x = groups == null ? attention(block, x, packing, padded, mask, training) : attention(block, x, groups, training);
+            x = groups == null ? attention(block, x, packing, padded, mask, training, false) : attention(block, x, groups, training);
             x = block.feedForward().apply(x, training);
         }
         return packing.unpack(x);
@@ -98,27 +98,13 @@ final class SasRec extends BackboneBase {
         Packing packing = Packing.of(itemIds);
         NDArray x = inputs(embed(itemIds), itemIds, packing, false);
         Shape padded = itemIds.getShape();
-        long batch = padded.get(0);
-        long length = padded.get(1);
         NDArray mask = attentionMask(itemIds);
         for (int l = 0; l < blocks.size() - 1; l++) {
-            x = attention(blocks.get(l), x, packing, padded, mask, false);
+            x = attention(blocks.get(l), x, packing, padded, mask, false, false);
             x = blocks.get(l).feedForward().apply(x, false);
         }
         Block last = blocks.get(blocks.size() - 1);
-        int heads = settings.heads();
-        long hidden = x.getShape().get(1);
-        long headSize = hidden / heads;
-        NDArray qkv = packing.unpack(last.queryKeyValue().apply(x)).reshape(batch, length, 3, heads, headSize)
-                .transpose(2, 0, 3, 1, 4);
-        NDIndex lastPosition = new NDIndex(":, :, {}:, :", length - 1);
-        NDArray q = qkv.get(0).get(lastPosition);
-        NDArray scores = Tensors.scale(q.matMul(qkv.get(1).transpose(0, 1, 3, 2)), (float) (1.0 / Math.sqrt(headSize)))
-                .addi(mask.get(lastPosition));
-        NDArray context = scores.softmax(-1).matMul(qkv.get(2)).reshape(batch, hidden);
-        NDArray residual = packing.unpack(x).get(new NDIndex(":, {}, :", length - 1));
-        NDArray y = last.norm().apply(last.out().apply(context).addi(residual));
-        return last.feedForward().apply(y, false);
+        return last.feedForward().apply(attention(last, x, packing, padded, mask, false, true), false);
     }
 
     /** Item plus position embeddings at the real positions, normalised, with dropout when training. */
@@ -146,8 +132,14 @@ final class SasRec extends BackboneBase {
         return allowed.subi(1f).muli(10000f);
     }
 
-    /** Self-attention sub-layer on packed rows {@code [N, H]}, with its residual and LayerNorm. */
-    private NDArray attention(Block block, NDArray x, Packing packing, Shape padded, NDArray mask, boolean training) {
+    /**
+     * Self-attention sub-layer on packed rows {@code [N, H]}, with its residual and LayerNorm.
+     *
+     * @param lastOnly compute only the last position's query: returns {@code [B, H]} instead of the
+     *     packed {@code [N, H]}
+     */
+    private NDArray attention(Block block, NDArray x, Packing packing, Shape padded, NDArray mask, boolean training,
+            boolean lastOnly) {
         long batch = padded.get(0);
         long length = padded.get(1);
         int heads = settings.heads();
@@ -156,14 +148,18 @@ final class SasRec extends BackboneBase {
         // [3, B, heads, L, d]
         NDArray qkv = packing.unpack(block.queryKeyValue().apply(x)).reshape(batch, length, 3, heads, headSize)
                 .transpose(2, 0, 3, 1, 4);
-        NDArray q = qkv.get(0);
+        NDIndex queries = new NDIndex(":, :, {}:, :", lastOnly ? length - 1 : 0);
+        NDArray q = lastOnly ? qkv.get(0).get(queries) : qkv.get(0);
         NDArray k = qkv.get(1);
         NDArray v = qkv.get(2);
-        NDArray scores = Tensors.scale(q.matMul(k.transpose(0, 1, 3, 2)), (float) (1.0 / Math.sqrt(headSize))).addi(mask);
+        NDArray scores = Tensors.scale(q.matMul(k.transpose(0, 1, 3, 2)), (float) (1.0 / Math.sqrt(headSize)))
+                .addi(lastOnly ? mask.get(queries) : mask);
         NDArray probs = Layers.dropout(scores.softmax(-1), settings.attentionDropout(), training);
-        NDArray context = packing.pack(probs.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, hidden));
+        NDArray context = probs.matMul(v).transpose(0, 2, 1, 3);
+        NDArray residual = lastOnly ? packing.unpack(x).get(new NDIndex(":, {}, :", length - 1)) : x;
+        context = lastOnly ? context.reshape(batch, hidden) : packing.pack(context.reshape(batch, length, hidden));
         NDArray out = Layers.dropout(block.out().apply(context), settings.hiddenDropout(), training);
-        return block.norm().apply(out.addi(x));
+        return block.norm().apply(out.addi(residual));
     }
 
     /** The same sub-layer with attention computed per {@link AttentionGroups group}. */

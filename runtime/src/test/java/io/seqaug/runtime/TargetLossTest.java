@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Backbone;
+import io.seqaug.api.BatchArrays;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.ProviderSettings;
+import io.seqaug.api.SequenceBatch;
 import io.seqaug.backbones.SasRecProvider;
 import io.seqaug.runtime.train.TargetLoss;
 import org.junit.jupiter.api.Test;
@@ -38,15 +38,15 @@ class TargetLossTest {
                 "layers = 1, heads = 2, hidden-dropout = 0, attention-dropout = 0, attention-layout = padded"), "seqaug.backbone.sasrec"));
         try (NDManager m = NDManager.newBaseManager()) {
             sasrec.initialize(m);
-            Shape shape = new Shape(3, 5);
-            NDArray inputs = m.create(INPUTS, shape);
-            NDArray positives = m.create(POSITIVES, shape);
-            NDArray negatives = m.create(NEGATIVES, shape);
+            BatchArrays batch = BatchArrays.upload(m, new SequenceBatch(3, 5, new int[3], INPUTS, POSITIVES, NEGATIVES, null));
+            NDArray inputs = batch.inputs();
+            NDArray positives = batch.positives();
+            NDArray negatives = batch.negatives();
             float padded;
             List<float[]> paddedGradients;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray loss = NextItemLoss.bce(sasrec.encode(inputs, true), sasrec.embed(positives), sasrec.embed(negatives),
-                        positives.gt(0).toType(DataType.FLOAT32, false), null);
+                        batch.targetMask(), null);
                 collector.backward(loss);
                 padded = loss.getFloat();
             }
@@ -57,7 +57,7 @@ class TargetLossTest {
             }
             float targets;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = TargetLoss.bce(sasrec, sasrec.encode(inputs, true), positives, negatives, POSITIVES);
+                NDArray loss = TargetLoss.bce(sasrec, sasrec.encode(inputs, true), batch);
                 collector.backward(loss);
                 targets = loss.getFloat();
             }

@@ -149,9 +149,7 @@ public final class FullRankingEvaluator {
      */
     public long[] ranks(Backbone backbone, List<EvaluationCase> cases, NDManager parent) {
         int rows = backbone.dims().tableRows();
-        int itemCount = backbone.dims().itemCount();
         int maxLength = backbone.dims().maxLength();
-        int blockUsers = usersPerScoreBlock(rows);
         long[] ranks = new long[cases.size()];
         // Chunks of users with similar input lengths need little padding: most users have short
         // histories, and a causal encoder's cost grows with the padded length.
@@ -165,87 +163,98 @@ public final class FullRankingEvaluator {
         }
         int start = 0;
         while (start < cases.size()) {
-            // The chunk grows while its padded size (users x its longest input) stays in budget.
-            int end = start;
-            int length = 1;
-            while (end < cases.size()) {
-                int next = trimmed ? Math.max(length, Math.min(cases.get(order[end]).input().length, maxLength)) : maxLength;
-                if (end > start && end - start + 1 > usersPerEncoding(next)) {
-                    break;
-                }
-                length = next;
+            // The chunk grows while its padded size (users x its longest input) stays in budget;
+            // with sorted users its longest input is its last one.
+            int end = start + 1;
+            while (end < cases.size() && end - start + 1 <= usersPerEncoding(paddedLength(cases.get(order[end]), trimmed, maxLength))) {
                 end++;
             }
             List<EvaluationCase> part = new ArrayList<>(end - start);
+            int length = 1;
             for (int i = start; i < end; i++) {
                 part.add(cases.get(order[i]));
+                length = Math.max(length, paddedLength(cases.get(order[i]), trimmed, maxLength));
             }
-            int n = part.size();
-            int[] inputs = new int[n * length];
-            int reserved = rows - itemCount; // the padding id and ids after the real items
-            // Per user, the ids that never rank: the reserved ids, then the seen items, each once.
-            List<long[]> excluded = new ArrayList<>(n);
-            long[] answers = new long[n];
-            boolean[] answerExcluded = new boolean[n];
-            int maskWidth = 1;
-            for (int i = 0; i < n; i++) {
-                EvaluationCase c = part.get(i);
-                LeaveOneOutSplit.leftPadInto(c.input(), inputs, i, length);
-                answers[i] = c.answer();
-                Set<Long> ids = new LinkedHashSet<>();
-                ids.add(0L);
-                for (int r = 1; r < reserved; r++) {
-                    ids.add((long) itemCount + r);
-                }
-                for (int seen : c.seen()) {
-                    ids.add((long) seen);
-                }
-                answerExcluded[i] = ids.contains(answers[i]);
-                long[] row = ids.stream().mapToLong(Long::longValue).toArray();
-                excluded.add(row);
-                maskWidth = Math.max(maskWidth, row.length);
-            }
-            long[] masked = new long[n * maskWidth];
-            float[] valid = new float[n * maskWidth];
-            for (int i = 0; i < n; i++) {
-                long[] row = excluded.get(i);
-                System.arraycopy(row, 0, masked, i * maskWidth, row.length);
-                Arrays.fill(valid, i * maskWidth, i * maskWidth + row.length, 1f);
-                // Unused slots point at the padding id with validity 0.
-            }
-            try (NDManager m = parent.newSubManager()) {
-                NDArray ids = m.create(inputs, new Shape(n, length));
-                NDArray last = backbone.encodeLast(ids);
-                long[] counts = new long[n];
-                // Scores are made and counted a block of users at a time, so that each block's score
-                // matrix is still in cache when it is compared and counted.
-                for (int from = 0; from < n; from += blockUsers) {
-                    int to = Math.min(n, from + blockUsers);
-                    try (NDManager block = m.newSubManager()) {
-                        NDArray hidden = last.get(new NDIndex(from + ":" + to));
-                        hidden.attach(block);
-                        int rowsInBlock = to - from;
-                        long[] answerIds = Arrays.copyOfRange(answers, from, to);
-                        long[] maskedIds = Arrays.copyOfRange(masked, from * maskWidth, to * maskWidth);
-                        float[] validFlags = Arrays.copyOfRange(valid, from * maskWidth, to * maskWidth);
-                        long[] blockCounts = zeroSeen
-                                ? countZeroSeen(backbone.scoreAll(hidden), block, answerIds, maskedIds, validFlags, maskWidth, reserved)
-                                : countExcluded(backbone.scoreAll(hidden), block, answerIds, maskedIds, validFlags, maskWidth);
-                        for (int i = 0; i < rowsInBlock; i++) {
-                            // An excluded answer ranks last, as it would with score -infinity.
-                            counts[from + i] = !zeroSeen && answerExcluded[from + i] ? rows : blockCounts[i];
-                        }
-                    }
-                }
-                for (int i = 0; i < n; i++) {
-                    // The answer itself is among the items scoring >= its score; a NaN score
-                    // compares false everywhere and counts as a miss.
-                    ranks[order[start + i]] = counts[i] <= 0 ? rows : counts[i] - 1;
-                }
+            long[] counts = countChunk(backbone, part, length, parent);
+            for (int i = 0; i < counts.length; i++) {
+                // The answer itself is among the items scoring >= its score; a NaN score
+                // compares false everywhere and counts as a miss.
+                ranks[order[start + i]] = counts[i] <= 0 ? rows : counts[i] - 1;
             }
             start = end;
         }
         return ranks;
+    }
+
+    private static int paddedLength(EvaluationCase c, boolean trimmed, int maxLength) {
+        return trimmed ? Math.min(c.input().length, maxLength) : maxLength;
+    }
+
+    /**
+     * Encodes one chunk of users padded to {@code length} and counts, per user, the candidates
+     * scoring at least the answer, a block of users at a time.
+     */
+    private long[] countChunk(Backbone backbone, List<EvaluationCase> part, int length, NDManager parent) {
+        int rows = backbone.dims().tableRows();
+        int itemCount = backbone.dims().itemCount();
+        int blockUsers = usersPerScoreBlock(rows);
+        int n = part.size();
+        int[] inputs = new int[n * length];
+        int reserved = rows - itemCount; // the padding id and ids after the real items
+        // Per user, the ids that never rank: the reserved ids, then the seen items, each once.
+        List<long[]> excluded = new ArrayList<>(n);
+        long[] answers = new long[n];
+        boolean[] answerExcluded = new boolean[n];
+        int maskWidth = 1;
+        for (int i = 0; i < n; i++) {
+            EvaluationCase c = part.get(i);
+            LeaveOneOutSplit.leftPadInto(c.input(), inputs, i, length);
+            answers[i] = c.answer();
+            Set<Long> ids = new LinkedHashSet<>();
+            ids.add(0L);
+            for (int r = 1; r < reserved; r++) {
+                ids.add((long) itemCount + r);
+            }
+            for (int seen : c.seen()) {
+                ids.add((long) seen);
+            }
+            answerExcluded[i] = ids.contains(answers[i]);
+            long[] row = ids.stream().mapToLong(Long::longValue).toArray();
+            excluded.add(row);
+            maskWidth = Math.max(maskWidth, row.length);
+        }
+        long[] masked = new long[n * maskWidth];
+        float[] valid = new float[n * maskWidth];
+        for (int i = 0; i < n; i++) {
+            long[] row = excluded.get(i);
+            System.arraycopy(row, 0, masked, i * maskWidth, row.length);
+            Arrays.fill(valid, i * maskWidth, i * maskWidth + row.length, 1f);
+            // Unused slots point at the padding id with validity 0.
+        }
+        long[] counts = new long[n];
+        try (NDManager m = parent.newSubManager()) {
+            NDArray last = backbone.encodeLast(m.create(inputs, new Shape(n, length)));
+            // Scores are made and counted a block of users at a time, so that each block's score
+            // matrix is still in cache when it is compared and counted.
+            for (int from = 0; from < n; from += blockUsers) {
+                int to = Math.min(n, from + blockUsers);
+                try (NDManager block = m.newSubManager()) {
+                    NDArray hidden = last.get(new NDIndex(from + ":" + to));
+                    hidden.attach(block);
+                    long[] answerIds = Arrays.copyOfRange(answers, from, to);
+                    long[] maskedIds = Arrays.copyOfRange(masked, from * maskWidth, to * maskWidth);
+                    float[] validFlags = Arrays.copyOfRange(valid, from * maskWidth, to * maskWidth);
+                    long[] blockCounts = zeroSeen
+                            ? countZeroSeen(backbone.scoreAll(hidden), block, answerIds, maskedIds, validFlags, maskWidth, reserved)
+                            : countExcluded(backbone.scoreAll(hidden), block, answerIds, maskedIds, validFlags, maskWidth);
+                    for (int i = from; i < to; i++) {
+                        // An excluded answer ranks last, as it would with score -infinity.
+                        counts[i] = !zeroSeen && answerExcluded[i] ? rows : blockCounts[i - from];
+                    }
+                }
+            }
+        }
+        return counts;
     }
 
     /**

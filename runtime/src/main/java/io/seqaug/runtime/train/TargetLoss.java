@@ -1,9 +1,9 @@
 package io.seqaug.runtime.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.Backbone;
+import io.seqaug.api.BatchArrays;
 import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.Rows;
 
@@ -24,30 +24,17 @@ public final class TargetLoss {
      *
      * @param backbone the model, whose item table embeds the targets and negatives
      * @param encoded {@code [B, L, H]} outputs
-     * @param positives {@code [B, L]} target ids, 0 where there is no target
-     * @param negatives {@code [B, L]} sampled negatives
-     * @param hostPositives the same target ids on the host, row-major
+     * @param batch the batch's arrays: targets, negatives and {@link BatchArrays#targetRows()}
      * @return a scalar: the mean over target positions (0 without targets)
      */
-    public static NDArray bce(Backbone backbone, NDArray encoded, NDArray positives, NDArray negatives, int[] hostPositives) {
-        NDManager manager = positives.getManager();
-        int count = 0;
-        for (int id : hostPositives) {
-            count += id > 0 ? 1 : 0;
-        }
-        long[] rows = new long[count];
-        int next = 0;
-        for (int i = 0; i < hostPositives.length; i++) {
-            if (hostPositives[i] > 0) {
-                rows[next++] = i;
-            }
-        }
-        NDArray index = manager.create(rows);
+    public static NDArray bce(Backbone backbone, NDArray encoded, BatchArrays batch) {
+        NDArray rows = batch.targetRows();
+        long count = rows.getShape().get(0);
         long hidden = encoded.getShape().get(encoded.getShape().dimension() - 1);
         Shape targets = new Shape(1, count);
-        NDArray outputs = Rows.take(encoded.reshape(-1, hidden), index).reshape(1, count, hidden);
-        NDArray positive = backbone.embed(Rows.take(positives.reshape(-1), index).reshape(targets));
-        NDArray negative = backbone.embed(Rows.take(negatives.reshape(-1), index).reshape(targets));
-        return NextItemLoss.bce(outputs, positive, negative, manager.ones(targets), null);
+        NDArray outputs = Rows.take(encoded.reshape(-1, hidden), rows).reshape(1, count, hidden);
+        NDArray positive = backbone.embed(Rows.take(batch.positives().reshape(-1), rows).reshape(targets));
+        NDArray negative = backbone.embed(Rows.take(batch.negatives().reshape(-1), rows).reshape(targets));
+        return NextItemLoss.bce(outputs, positive, negative, rows.getManager().ones(targets), null);
     }
 }

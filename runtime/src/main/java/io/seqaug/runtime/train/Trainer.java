@@ -209,20 +209,17 @@ public final class Trainer {
         try (NDManager m = root.newSubManager()) {
             BatchArrays arrays = BatchArrays.upload(m, batch);
             NDArray inputs = arrays.inputs();
-            NDArray positives = arrays.positives();
-            NDArray negatives = arrays.negatives();
-            NDArray mask = arrays.targetMask();
             Map<String, NDArray> terms = new LinkedHashMap<>();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 // Input embeddings are looked up once and shared with the augmenter.
                 NDArray embedded = backbone.embed(inputs);
                 NDArray encoded = backbone.encodeEmbedded(embedded, inputs, true);
-                NDArray rec = TargetLoss.bce(backbone, encoded, positives, negatives, batch.positives());
+                NDArray rec = TargetLoss.bce(backbone, encoded, arrays);
                 terms.put("rec", rec);
                 NDArray total = rec;
                 if (augmenter != null) {
-                    StepContext context = StepContext.of(m, backbone, batch, inputs, mask, embedded, backbone.embed(positives),
-                            backbone.embed(negatives), encoded, rng);
+                    StepContext context = StepContext.of(m, backbone, batch, inputs, arrays.targetMask(), embedded,
+                            backbone.embed(arrays.positives()), backbone.embed(arrays.negatives()), encoded, rng);
                     for (LossTerm term : augmenter.losses(context)) {
                         NDArray weighted = term.weighted();
                         terms.merge(term.name(), weighted, NDArray::add);
