@@ -91,8 +91,26 @@ public interface Backbone {
      * @return {@code [B, H]}, equal to {@code encode(itemIds, false)} at position {@code L - 1}
      */
     default NDArray encodeLast(NDArray itemIds) {
+        return encodeEmbeddedLast(embed(itemIds), itemIds, false);
+    }
+
+    /**
+     * The hidden state at the last position of each sequence, from embeddings the caller computed.
+     *
+     * <p>A non-causal backbone is trained on prefixes whose only target is the last position, so its
+     * training loss reads nothing else; a backbone may skip work that only other positions need.
+     * Without dropout the result equals {@link #encodeEmbedded} at position {@code L - 1} up to
+     * rounding; with dropout a backbone that skips work draws fewer random masks, so its random
+     * stream may differ from {@code encodeEmbedded}'s.
+     *
+     * @param embeddings {@code [B, L, H]} item embeddings
+     * @param itemIds {@code [B, L]} ids whose zeros mark padding
+     * @param training whether dropout is active
+     * @return {@code [B, H]} hidden states at position {@code L - 1}
+     */
+    default NDArray encodeEmbeddedLast(NDArray embeddings, NDArray itemIds, boolean training) {
         long length = itemIds.getShape().get(1);
-        return encode(itemIds, false).get(new NDIndex(":, {}, :", length - 1));
+        return encodeEmbedded(embeddings, itemIds, training).get(new NDIndex(":, {}, :", length - 1));
     }
 
     /**
@@ -131,7 +149,9 @@ public interface Backbone {
     /**
      * An estimate of the floating-point work of one forward pass over one sequence of
      * {@code length} real items (no padding), a multiply-add counting as two operations. Used only
-     * by speed reports, to say how close training runs to the machine's arithmetic rate.
+     * by speed reports, to say how close training runs to the machine's arithmetic rate. For a
+     * non-causal backbone, the pass of {@link #encodeEmbeddedLast}, which its training and
+     * evaluation run.
      *
      * @param length real items in the sequence
      * @return operations, or 0 when the backbone does not say

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * {@code none}: adds nothing, so stage 2 simply trains the backbone longer; the baseline every
- * augmenter is compared with.
+ * augmenter is compared with. It is active in no stage, so the trainer runs its plain step.
  */
 public final class NoAugmentation implements AugmenterProvider {
 
@@ -33,7 +33,9 @@ public final class NoAugmentation implements AugmenterProvider {
         return new Augmenter() {
             @Override
             public Set<TrainingStage> activeStages() {
-                return EnumSet.allOf(TrainingStage.class);
+                // Active in no stage: every step is the plain backbone step, so stage 2 trains
+                // exactly like stage 1 (FMLP-Rec's last-position shortcut included).
+                return EnumSet.noneOf(TrainingStage.class);
             }
 
             @Override

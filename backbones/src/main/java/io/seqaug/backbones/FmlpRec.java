@@ -21,6 +21,12 @@ import java.util.List;
  * pair used here gives the same product, since the filter in between is linear. The transforms are
  * written as two small real matrix products (L = 50): the engine's complex views do not support
  * autograd through DJL, and on sequences this short a matrix product is as fast as an FFT.
+ *
+ * <p>Training on prefixes and evaluation read only the last position. With
+ * {@code lastBlockAtLastPosition}, {@link #encodeEmbeddedLast} runs the earlier blocks in full but
+ * the last block for that position only: its filter output there is one weighted sum over the
+ * positions per feature (the filter's kernel, {@link #lastKernel}), and its dropout, LayerNorms and
+ * feed-forward layer see one position instead of L.
  */
 final class FmlpRec extends BackboneBase {
 
@@ -29,8 +35,10 @@ final class FmlpRec extends BackboneBase {
      *
      * @param layers filter blocks
      * @param hiddenDropout dropout on embeddings and sub-layer outputs
+     * @param lastBlockAtLastPosition whether {@link #encodeEmbeddedLast} runs the last block for the
+     *     last position only (the published code runs it for every position)
      */
-    record Settings(int layers, float hiddenDropout) {}
+    record Settings(int layers, float hiddenDropout, boolean lastBlockAtLastPosition) {}
 
     private record Block(Parameter filterReal, Parameter filterImag, Layers.Norm norm, Layers.FeedForward feedForward) {}
 
@@ -66,17 +74,41 @@ final class FmlpRec extends BackboneBase {
 
     @Override
     public NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training) {
-        if (itemIds.getShape().get(1) != dims.maxLength()) {
-            throw new IllegalArgumentException("FMLP-Rec needs inputs padded to max-length " + dims.maxLength()
-                    + ", got length " + itemIds.getShape().get(1));
-        }
-        NDArray x = embeddings.add(lookup(positionIds(itemIds), positions.getArray()));
-        x = Layers.dropout(inputNorm.apply(x), settings.hiddenDropout(), training);
+        NDArray x = input(embeddings, itemIds, training);
         for (Block block : blocks) {
             x = filter(block, x, training);
             x = block.feedForward().apply(x, training);
         }
         return x;
+    }
+
+    @Override
+    public NDArray encodeEmbeddedLast(NDArray embeddings, NDArray itemIds, boolean training) {
+        if (!settings.lastBlockAtLastPosition()) {
+            return encodeEmbedded(embeddings, itemIds, training).get(new NDIndex(":, -1, :"));
+        }
+        NDArray x = input(embeddings, itemIds, training);
+        for (int l = 0; l < blocks.size() - 1; l++) {
+            x = filter(blocks.get(l), x, training);
+            x = blocks.get(l).feedForward().apply(x, training);
+        }
+        Block last = blocks.get(blocks.size() - 1);
+        NDArray kernel = lastKernel(x.getManager(), last.filterReal().getArray(), last.filterImag().getArray(), forwardDft,
+                inverseDft);
+        // [B, H]: the filter's output at the last position, sum over t of x[b, t, h] * kernel[t, h]
+        NDArray filtered = x.mul(kernel).sum(new int[] {1});
+        filtered = Layers.dropout(filtered, settings.hiddenDropout(), training);
+        NDArray atLast = last.norm().apply(filtered.addi(x.get(new NDIndex(":, -1, :"))));
+        return last.feedForward().apply(atLast, training);
+    }
+
+    private NDArray input(NDArray embeddings, NDArray itemIds, boolean training) {
+        if (itemIds.getShape().get(1) != dims.maxLength()) {
+            throw new IllegalArgumentException("FMLP-Rec needs inputs padded to max-length " + dims.maxLength()
+                    + ", got length " + itemIds.getShape().get(1));
+        }
+        NDArray x = embeddings.add(lookup(positionIds(itemIds), positions.getArray()));
+        return Layers.dropout(inputNorm.apply(x), settings.hiddenDropout(), training);
     }
 
     private NDArray filter(Block block, NDArray x, boolean training) {
@@ -110,6 +142,38 @@ final class FmlpRec extends BackboneBase {
         NDArray real = a.mul(c).subi(b.mul(d));
         NDArray imag = a.mul(d).addi(b.mul(c));
         return real.concat(imag, -1).matMul(inverse).transpose(0, 2, 1);
+    }
+
+    /**
+     * The weights that give {@link #spectralFilter}'s output at the last position as a weighted sum
+     * of the inputs: {@code y[b, L-1, h] = sum over t of x[b, t, h] * kernel[t, h]}.
+     *
+     * <p>Writing the inverse transform's last column as {@code (p, q)} (real, imaginary rows), the
+     * output there is {@code a (c p + d q) + b (c q - d p)} with {@code a + bi} the spectrum of
+     * {@code x}; substituting the forward transform for {@code a} and {@code b} gives the kernel.
+     *
+     * @param manager the manager of the result and of everything made on the way
+     * @param c {@code [H, F]} real parts of the filter
+     * @param d {@code [H, F]} imaginary parts of the filter
+     * @param forwardDft {@link #forwardDft(int)} of L
+     * @param inverseDft {@link #inverseDft(int)} of L
+     * @return {@code [L, H]}
+     */
+    static NDArray lastKernel(NDManager manager, NDArray c, NDArray d, float[] forwardDft, float[] inverseDft) {
+        int frequencies = (int) c.getShape().get(1);
+        int length = inverseDft.length / (2 * frequencies);
+        float[] p = new float[frequencies];
+        float[] q = new float[frequencies];
+        for (int f = 0; f < frequencies; f++) {
+            p[f] = inverseDft[f * length + length - 1];
+            q[f] = inverseDft[(frequencies + f) * length + length - 1];
+        }
+        NDArray pa = manager.create(p);
+        NDArray qa = manager.create(q);
+        // [H, 2F]: the weights of the spectrum's real parts, then of its imaginary parts
+        NDArray weights = pa.mul(c).addi(qa.mul(d)).concat(qa.mul(c).subi(pa.mul(d)), -1);
+        NDArray forward = manager.create(forwardDft, new Shape(length, 2 * frequencies));
+        return forward.matMul(weights.transpose());
     }
 
     private int spectrumSize() {
@@ -160,6 +224,11 @@ final class FmlpRec extends BackboneBase {
         double log = Math.max(1, Math.log(n) / Math.log(2));
         // per block: feed-forward (8 H^2 per item), a forward and an inverse real FFT along the
         // sequence (about 2.5 n log2 n per feature each) and the complex filter product (6 per value)
-        return settings.layers() * (2 * 8 * n * h * h + 2 * 2.5 * n * log * h + 6 * n * h);
+        double block = 2 * 8 * n * h * h + 2 * 2.5 * n * log * h + 6 * n * h;
+        if (!settings.lastBlockAtLastPosition()) {
+            return settings.layers() * block;
+        }
+        // the last block at the last position: its kernel's weighted sum and one feed-forward pass
+        return (settings.layers() - 1) * block + 2 * n * h + 2 * 8 * h * h;
     }
 }

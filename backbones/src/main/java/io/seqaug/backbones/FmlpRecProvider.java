@@ -5,7 +5,7 @@ import io.seqaug.api.BackboneProvider;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.ProviderSettings;
 
-/** Provides {@code fmlp-rec}. Settings: {@code layers}, {@code hidden-dropout}. */
+/** Provides {@code fmlp-rec}. Settings: {@code layers}, {@code hidden-dropout}, {@code last-block}. */
 public final class FmlpRecProvider implements BackboneProvider {
 
     @Override
@@ -21,6 +21,7 @@ public final class FmlpRecProvider implements BackboneProvider {
     @Override
     public Backbone create(ModelDims dims, ProviderSettings settings) {
         return new FmlpRec(dims, new FmlpRec.Settings(settings.integer("layers", 1, 64),
-                (float) settings.number("hidden-dropout", 0, 0.99)));
+                (float) settings.number("hidden-dropout", 0, 0.99),
+                settings.oneOf("last-block", "last-position", "every-position").equals("last-position")));
     }
 }

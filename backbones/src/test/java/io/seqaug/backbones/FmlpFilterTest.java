@@ -1,6 +1,7 @@
 package io.seqaug.backbones;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -9,6 +10,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,6 +40,38 @@ class FmlpFilterTest {
                     .irfft(length, 1);
             assertThat(ours.getShape()).isEqualTo(new Shape(2, length, hidden));
             assertThat(ours.sub(reference).abs().max().getFloat()).isLessThan(1e-4f);
+        }
+    }
+
+    /** The last-position kernel gives the filter's output at the last position as a weighted sum. */
+    @ParameterizedTest
+    @ValueSource(ints = {8, 7, 50})
+    void lastKernelGivesTheFilterAtTheLastPosition(int length) {
+        Engine.getInstance().setRandomSeed(4);
+        try (NDManager m = NDManager.newBaseManager()) {
+            int hidden = 3;
+            int frequencies = length / 2 + 1;
+            NDArray x = m.randomNormal(new Shape(2, length, hidden));
+            NDArray c = m.randomNormal(new Shape(hidden, frequencies));
+            NDArray d = m.randomNormal(new Shape(hidden, frequencies));
+            float[] forward = FmlpRec.forwardDft(length);
+            float[] inverse = FmlpRec.inverseDft(length);
+            NDArray kernel = FmlpRec.lastKernel(m, c, d, forward, inverse);
+            NDArray full = FmlpRec.spectralFilter(x, c, d, forward, inverse).get(new NDIndex(":, -1, :"));
+            assertThat(kernel.getShape()).isEqualTo(new Shape(length, hidden));
+            assertThat(x.mul(kernel).sum(new int[] {1}).sub(full).abs().max().getFloat()).isLessThan(1e-4f);
+        }
+    }
+
+    /** A filter that only passes frequency 0 averages the sequence: every kernel weight is c / L. */
+    @Test
+    void lastKernelOfTheMeanFilterIsUniform() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int length = 4;
+            NDArray c = m.create(new float[] {2f, 0f, 0f}, new Shape(1, 3));
+            NDArray d = m.zeros(new Shape(1, 3));
+            NDArray kernel = FmlpRec.lastKernel(m, c, d, FmlpRec.forwardDft(length), FmlpRec.inverseDft(length));
+            assertThat(kernel.toFloatArray()).containsExactly(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, within(1e-6f));
         }
     }
 }

@@ -33,11 +33,17 @@ class ForwardFlopsTest {
 
     @Test
     void fmlpRecGrowsWithLengthAndLayers() {
-        var one = new FmlpRecProvider().create(DIMS, BackboneContractTest.settings("fmlp-rec", "layers = 1, hidden-dropout = 0.1"));
-        var two = new FmlpRecProvider().create(DIMS, BackboneContractTest.settings("fmlp-rec", "layers = 2, hidden-dropout = 0.1"));
+        var one = new FmlpRecProvider().create(DIMS, BackboneContractTest.settings("fmlp-rec",
+                "layers = 1, hidden-dropout = 0.1, last-block = every-position"));
+        var two = new FmlpRecProvider().create(DIMS, BackboneContractTest.settings("fmlp-rec",
+                "layers = 2, hidden-dropout = 0.1, last-block = every-position"));
+        var twoShortcut = new FmlpRecProvider().create(DIMS, BackboneContractTest.settings("fmlp-rec",
+                "layers = 2, hidden-dropout = 0.1, last-block = last-position"));
         // n = 4, H = 4: feed-forward 2 x 8 x 4 x 16 = 1024, FFTs 2 x 2.5 x 4 x log2(4) x 4 = 160, filter 6 x 16 = 96
         assertThat(one.forwardFlops(4)).isEqualTo(1024 + 160 + 96);
         assertThat(two.forwardFlops(4)).isEqualTo(2 * one.forwardFlops(4));
+        // the last block at the last position: feed-forward 2 x 8 x 16 = 256, kernel sum 2 x 4 x 4 = 32
+        assertThat(twoShortcut.forwardFlops(4)).isEqualTo(one.forwardFlops(4) + 256 + 32);
         assertThat(one.forwardFlops(8)).isGreaterThan(2 * one.forwardFlops(4) - 1);
     }
 }

@@ -1,11 +1,13 @@
 package io.seqaug.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import com.typesafe.config.ConfigFactory;
@@ -70,6 +72,29 @@ class TargetLossTest {
                         within(1e-6f));
             }
             assertThat(paddedGradients.get(0)).isNotEqualTo(new float[paddedGradients.get(0).length]);
+        }
+    }
+
+    /** On prefixes (one target per row, at the last position) the last-position loss is the target loss. */
+    @Test
+    void lastPositionLossEqualsTheTargetLossOnPrefixes() {
+        ModelDims dims = new ModelDims(9, 1, 8, 5);
+        Engine.getInstance().setRandomSeed(6);
+        Backbone sasrec = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
+                "layers = 1, heads = 2, hidden-dropout = 0, attention-dropout = 0, attention-layout = padded"), "seqaug.backbone.sasrec"));
+        int[] positives = {0, 0, 0, 0, 9, 0, 0, 0, 0, 4, 0, 0, 0, 0, 3};
+        try (NDManager m = NDManager.newBaseManager()) {
+            sasrec.initialize(m);
+            BatchArrays batch = BatchArrays.upload(m, new SequenceBatch(3, 5, new int[3], INPUTS, positives, NEGATIVES, null));
+            NDArray encoded = sasrec.encode(batch.inputs(), false);
+            float all = TargetLoss.bce(sasrec, encoded, batch).getFloat();
+            float last = TargetLoss.bceAtLast(sasrec, encoded.get(new NDIndex(":, -1, :")), batch).getFloat();
+            assertThat(all).isGreaterThan(0f);
+            assertThat(last).isCloseTo(all, within(1e-6f));
+
+            BatchArrays everyPosition = BatchArrays.upload(m, new SequenceBatch(3, 5, new int[3], INPUTS, POSITIVES, NEGATIVES, null));
+            assertThatThrownBy(() -> TargetLoss.bceAtLast(sasrec, encoded.get(new NDIndex(":, -1, :")), everyPosition))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one target per row, at position 4");
         }
     }
 

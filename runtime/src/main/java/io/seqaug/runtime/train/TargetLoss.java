@@ -1,6 +1,7 @@
 package io.seqaug.runtime.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.BatchArrays;
@@ -36,5 +37,30 @@ public final class TargetLoss {
         NDArray positive = backbone.embed(Rows.take(batch.positives().reshape(-1), rows).reshape(targets));
         NDArray negative = backbone.embed(Rows.take(batch.negatives().reshape(-1), rows).reshape(targets));
         return NextItemLoss.bce(outputs, positive, negative, rows.getManager().ones(targets), null);
+    }
+
+    /**
+     * Binary cross-entropy of the outputs at the last position, for batches of prefixes whose only
+     * target is their last position ({@link io.seqaug.api.Backbone#causal() non-causal} backbones).
+     *
+     * @param backbone the model, whose item table embeds the targets and negatives
+     * @param last {@code [B, H]} outputs at the last position
+     * @param batch the batch's arrays
+     * @return a scalar: the mean over the batch's rows, equal to {@link #bce} of the full outputs
+     * @throws IllegalArgumentException if a row has a target elsewhere or none
+     */
+    public static NDArray bceAtLast(Backbone backbone, NDArray last, BatchArrays batch) {
+        long size = batch.inputs().getShape().get(0);
+        long length = batch.inputs().getShape().get(1);
+        if (batch.targetRows().getShape().get(0) != size
+                || batch.positives().get(new NDIndex(":, -1")).countNonzero().getLong() != size) {
+            throw new IllegalArgumentException("the loss at the last position needs exactly one target per row, at position "
+                    + (length - 1));
+        }
+        Shape targets = new Shape(1, size);
+        NDArray positive = backbone.embed(batch.positives().get(new NDIndex(":, -1")).reshape(targets));
+        NDArray negative = backbone.embed(batch.negatives().get(new NDIndex(":, -1")).reshape(targets));
+        return NextItemLoss.bce(last.reshape(1, size, last.getShape().get(1)), positive, negative,
+                last.getManager().ones(targets), null);
     }
 }

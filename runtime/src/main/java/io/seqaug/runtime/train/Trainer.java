@@ -213,8 +213,15 @@ public final class Trainer {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 // Input embeddings are looked up once and shared with the augmenter.
                 NDArray embedded = backbone.embed(inputs);
-                NDArray encoded = backbone.encodeEmbedded(embedded, inputs, true);
-                NDArray rec = TargetLoss.bce(backbone, encoded, arrays);
+                NDArray encoded = null;
+                NDArray rec;
+                if (augmenter == null && !backbone.causal()) {
+                    // Prefixes: each row's only target is its last position.
+                    rec = TargetLoss.bceAtLast(backbone, backbone.encodeEmbeddedLast(embedded, inputs, true), arrays);
+                } else {
+                    encoded = backbone.encodeEmbedded(embedded, inputs, true);
+                    rec = TargetLoss.bce(backbone, encoded, arrays);
+                }
                 terms.put("rec", rec);
                 NDArray total = rec;
                 if (augmenter != null) {
