@@ -112,16 +112,17 @@ public final class BasRec implements AugmenterProvider {
         @Override
         public List<LossTerm> losses(StepContext step) {
             List<LossTerm> terms = new ArrayList<>(2);
+            TargetPositions targets = TargetPositions.of(step.targetMask());
             if (settings.singleSequence() && settings.singleWeight() > 0) {
-                terms.add(new LossTerm("single-seq", singleSequenceLoss(step), settings.singleWeight()));
+                terms.add(new LossTerm("single-seq", singleSequenceLoss(step, targets), settings.singleWeight()));
             }
             if (settings.crossSequence() && settings.crossWeight() > 0) {
-                terms.add(new LossTerm("cross-seq", crossSequenceLoss(step), settings.crossWeight()));
+                terms.add(new LossTerm("cross-seq", crossSequenceLoss(step, targets), settings.crossWeight()));
             }
             return terms;
         }
 
-        private NDArray singleSequenceLoss(StepContext step) {
+        private NDArray singleSequenceLoss(StepContext step, TargetPositions targets) {
             NDArray viewIds = step.requireViews();
             NDManager m = step.manager();
             Backbone backbone = step.backbone();
@@ -137,25 +138,32 @@ public final class BasRec implements AugmenterProvider {
             NDArray rates = step.viewRates();
             NDArray perSequenceLambda = lambda.reshape((long) copies * batch, -1).mean(new int[] {1}).reshape(copies, batch);
             NDArray weights = weighting.weights(rates, perSequenceLambda);
-            return settings.singleReduction().loss(encoded, step.positiveEmbeddings().tile(new long[] {copies, 1, 1}),
-                    step.negativeEmbeddings().tile(new long[] {copies, 1, 1}),
-                    step.targetMask().tile(new long[] {copies, 1}), weights);
+            // every copy's outputs at the original's target positions, copy-major: [copies, N, H]
+            long positions = (long) batch * targets.length();
+            long[] copyRows = new long[copies * targets.count()];
+            for (int c = 0; c < copies; c++) {
+                for (int n = 0; n < targets.count(); n++) {
+                    copyRows[c * targets.count() + n] = c * positions + targets.rows()[n];
+                }
+            }
+            long hidden = encoded.getShape().get(2);
+            NDArray outputs = Rows.take(encoded.reshape(copies * positions, hidden), m.create(copyRows))
+                    .reshape(copies, targets.count(), hidden);
+            return settings.singleReduction().loss(outputs, targets.take(step.positiveEmbeddings(), m),
+                    targets.take(step.negativeEmbeddings(), m), weights, m.create(targets.sequences()));
         }
 
-        private NDArray crossSequenceLoss(StepContext step) {
+        private NDArray crossSequenceLoss(StepContext step, TargetPositions targets) {
             NDManager m = step.manager();
             NDArray out = step.encoded();
-            NDArray positive = step.positiveEmbeddings();
-            NDArray negative = step.negativeEmbeddings();
             int batch = (int) out.getShape().get(0);
             NDArray total = null;
             for (MixupStrategy mixup : crossMixups) {
                 for (int i = 0; i < settings.wholeLevel(); i++) {
-                    NDArray partner = m.create(permutation(batch, step.rng()), new Shape(batch));
+                    long[] partner = permutation(batch, step.rng());
                     NDArray lambda = mixup.sampleLambda(m, out.getShape(), step.rng());
-                    NDArray loss = NextItemLoss.bce(mixup.mix(out, Rows.take(out, partner), lambda),
-                            mixup.mix(positive, Rows.take(positive, partner), lambda),
-                            mixup.mix(negative, Rows.take(negative, partner), lambda), step.targetMask(), null);
+                    NDArray loss = crossLoss(mixup, targets, out, step.positiveEmbeddings(), step.negativeEmbeddings(),
+                            partner, lambda, m);
                     total = total == null ? loss : total.addi(loss);
                 }
             }
@@ -175,5 +183,34 @@ public final class BasRec implements AugmenterProvider {
             }
             return p;
         }
+    }
+
+    /**
+     * One cross-sequence term: the batch's outputs and target embeddings mixed with those of the
+     * sequences a permutation pairs them with, scored at the batch's target positions only. Equals
+     * {@code NextItemLoss.bce} of the padded mixtures with the batch's target mask.
+     *
+     * @param mixup the mixup
+     * @param targets the batch's target positions
+     * @param out {@code [B, L, H]} encoder outputs
+     * @param positive {@code [B, L, H]} target embeddings
+     * @param negative {@code [B, L, H]} negative embeddings
+     * @param partner the permutation: sequence {@code b} is mixed with sequence {@code partner[b]}
+     * @param lambda mixing weights drawn for {@code out}'s shape
+     * @param m the step's manager
+     * @return the mean BCE over the target positions
+     */
+    static NDArray crossLoss(MixupStrategy mixup, TargetPositions targets, NDArray out, NDArray positive, NDArray negative,
+            long[] partner, NDArray lambda, NDManager m) {
+        long[] partnerRows = targets.partnerRows(partner);
+        NDArray weights = targets.takeWeights(lambda, m);
+        long n = targets.count();
+        Shape shape = new Shape(1, n, out.getShape().get(2));
+        NDArray[] mixed = new NDArray[3];
+        NDArray[] sources = {out, positive, negative};
+        for (int i = 0; i < 3; i++) {
+            mixed[i] = mixup.mix(targets.take(sources[i], m), targets.take(sources[i], partnerRows, m), weights).reshape(shape);
+        }
+        return NextItemLoss.bce(mixed[0], mixed[1], mixed[2], m.ones(new Shape(1, n)), null);
     }
 }

@@ -3,6 +3,7 @@ package io.seqaug.augmenters;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.NextItemLoss;
+import io.seqaug.api.Rows;
 import io.seqaug.api.Tensors;
 
 import java.util.Arrays;
@@ -64,26 +65,30 @@ public enum SingleReduction {
     }
 
     /**
-     * The single-sequence loss of a batch of copies.
+     * The single-sequence loss of a batch of copies, from the copies' outputs at the original's
+     * target positions (the same terms as over the padded batch with its target mask).
      *
-     * @param encoded {@code [copies x B, L, H]} encoder outputs of the copies, copy-major
-     * @param positive {@code [copies x B, L, H]} target embeddings (the original's targets)
-     * @param negative {@code [copies x B, L, H]} negative embeddings
-     * @param mask {@code [copies x B, L]} target positions
+     * @param outputs {@code [copies, N, H]} encoder outputs of every copy at the {@code N} target positions
+     * @param positive {@code [N, H]} target embeddings (the original's targets)
+     * @param negative {@code [N, H]} negative embeddings
      * @param weights {@code [copies, B]} normalised weight of every sequence of every copy
+     * @param targetSequences {@code [N]} int64: the sequence {@code b} of each target position
      * @return a scalar: the sum over copies of each copy's term
      */
-    public NDArray loss(NDArray encoded, NDArray positive, NDArray negative, NDArray mask, NDArray weights) {
-        Shape shape = weights.getShape();
-        long copies = shape.get(0);
+    public NDArray loss(NDArray outputs, NDArray positive, NDArray negative, NDArray weights, NDArray targetSequences) {
+        long copies = weights.getShape().get(0);
+        long targets = targetSequences.getShape().get(0);
         NDArray mean;
         if (this == PUBLISHED) {
-            // Every sequence of copy c gets the factor sum_b w_cb; the result is the mean over all
+            // Every position of copy c gets the factor sum_b w_cb; the result is the mean over all
             // copies' positions, so the per-copy mean needs the factor `copies` below.
-            NDArray perCopy = weights.sum(new int[] {1}, true).broadcast(shape).reshape(-1);
-            mean = NextItemLoss.bceScaled(encoded, positive, negative, mask, perCopy);
+            NDArray perCopy = weights.sum(new int[] {1});
+            mean = NextItemLoss.bceScaled(outputs, positive, negative, outputs.getManager().ones(new Shape(copies, targets)),
+                    perCopy);
         } else {
-            mean = NextItemLoss.bce(encoded, positive, negative, mask, weights.reshape(-1));
+            // [copies, N]: the weight of each target position's sequence
+            NDArray perTarget = Rows.take(weights.transpose(), targetSequences).transpose();
+            mean = NextItemLoss.bce(outputs, positive, negative, perTarget, null);
         }
         // Every copy has the same targets, hence the same count: copies x mean = sum of per-copy terms.
         return Tensors.scale(mean, copies);

@@ -12,15 +12,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two copies of a batch of two sequences of length 2, hidden width 1. Positive embeddings are 1 and
- * negative embeddings 0, so a position with output {@code h} costs {@code softplus(-h) + ln 2}.
+ * Two copies of a batch of two sequences of length 2, hidden width 1; the second position of the
+ * second sequence has no target, so the three target positions are (0, 0), (0, 1) and (1, 0).
+ * Positive embeddings are 1 and negative embeddings 0, so a position with output {@code h} costs
+ * {@code softplus(-h) + ln 2}.
  */
 class SingleReductionTest {
 
-    // outputs, copy-major: copy 0 = sequences (a, b), copy 1 = sequences (a', b')
-    private static final float[] HIDDEN = {1, 2, 3, 4, -1, 0, 2, 5};
-    // the second position of the second sequence has no target
-    private static final float[] MASK = {1, 1, 1, 0, 1, 1, 1, 0};
+    // outputs at the target positions, copy-major: copy 0 = (1, 2 | 3), copy 1 = (-1, 0 | 2)
+    private static final float[] HIDDEN = {1, 2, 3, -1, 0, 2};
+    private static final long[] SEQUENCES = {0, 0, 1};
     private static final float[] WEIGHTS = {1.0f, 0.25f, 0.5f, 0.0f};
     private static NDManager manager;
 
@@ -40,12 +41,11 @@ class SingleReductionTest {
 
     private static float reduce(SingleReduction reduction) {
         try (NDManager m = manager.newSubManager()) {
-            NDArray hidden = m.create(HIDDEN, new Shape(4, 2, 1));
-            NDArray positive = m.ones(new Shape(4, 2, 1));
-            NDArray negative = m.zeros(new Shape(4, 2, 1));
-            NDArray mask = m.create(MASK, new Shape(4, 2));
+            NDArray hidden = m.create(HIDDEN, new Shape(2, 3, 1));
+            NDArray positive = m.ones(new Shape(3, 1));
+            NDArray negative = m.zeros(new Shape(3, 1));
             NDArray weights = m.create(WEIGHTS, new Shape(2, 2));
-            return reduction.loss(hidden, positive, negative, mask, weights).getFloat();
+            return reduction.loss(hidden, positive, negative, weights, m.create(SEQUENCES)).getFloat();
         }
     }
 
@@ -69,15 +69,15 @@ class SingleReductionTest {
     @Test
     void withUnitWeightsPublishedIsTheBatchSizeTimesTheSumOfPlainMeans() {
         try (NDManager m = manager.newSubManager()) {
-            NDArray hidden = m.create(HIDDEN, new Shape(4, 2, 1));
-            NDArray positive = m.ones(new Shape(4, 2, 1));
-            NDArray negative = m.zeros(new Shape(4, 2, 1));
-            NDArray mask = m.create(MASK, new Shape(4, 2));
+            NDArray hidden = m.create(HIDDEN, new Shape(2, 3, 1));
+            NDArray positive = m.ones(new Shape(3, 1));
+            NDArray negative = m.zeros(new Shape(3, 1));
             NDArray ones = m.ones(new Shape(2, 2));
+            NDArray sequences = m.create(SEQUENCES);
             double means = (cost(1) + cost(2) + cost(3)) / 3 + (cost(-1) + cost(0) + cost(2)) / 3;
-            assertThat(SingleReduction.PUBLISHED.loss(hidden, positive, negative, mask, ones).getFloat())
+            assertThat(SingleReduction.PUBLISHED.loss(hidden, positive, negative, ones, sequences).getFloat())
                     .isCloseTo((float) (2 * means), within(1e-5f));
-            assertThat(SingleReduction.WEIGHTED_MEAN.loss(hidden, positive, negative, mask, ones).getFloat())
+            assertThat(SingleReduction.WEIGHTED_MEAN.loss(hidden, positive, negative, ones, sequences).getFloat())
                     .isCloseTo((float) means, within(1e-5f));
         }
     }
