@@ -42,6 +42,9 @@ import java.util.random.RandomGenerator;
  * target embeddings are mixed with a random permutation of the batch, {@code n-whole-level} times
  * with each configured mixup (item-wise and feature-wise by default); each mixture adds a BCE loss.
  *
+ * <p>Both losses embed, mix and score the batch's target positions only ({@link TargetPositions}):
+ * the same terms as over the padded batch with its target mask, without the padding.
+ *
  * <p>Active in stage 2 only. Every part can be switched off or swapped in configuration.
  */
 public final class BasRec implements AugmenterProvider {
@@ -139,15 +142,8 @@ public final class BasRec implements AugmenterProvider {
             NDArray perSequenceLambda = lambda.reshape((long) copies * batch, -1).mean(new int[] {1}).reshape(copies, batch);
             NDArray weights = weighting.weights(rates, perSequenceLambda);
             // every copy's outputs at the original's target positions, copy-major: [copies, N, H]
-            long positions = (long) batch * targets.length();
-            long[] copyRows = new long[copies * targets.count()];
-            for (int c = 0; c < copies; c++) {
-                for (int n = 0; n < targets.count(); n++) {
-                    copyRows[c * targets.count() + n] = c * positions + targets.rows()[n];
-                }
-            }
             long hidden = encoded.getShape().get(2);
-            NDArray outputs = Rows.take(encoded.reshape(copies * positions, hidden), m.create(copyRows))
+            NDArray outputs = Rows.take(encoded.reshape(-1, hidden), m.create(targets.copyRows(copies)))
                     .reshape(copies, targets.count(), hidden);
             return settings.singleReduction().loss(outputs, targets.take(step.positiveEmbeddings(), m),
                     targets.take(step.negativeEmbeddings(), m), weights, m.create(targets.sequences()));

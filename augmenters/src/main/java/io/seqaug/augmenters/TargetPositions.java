@@ -67,6 +67,24 @@ record TargetPositions(int size, int length, long[] rows, long[] sequences) {
     }
 
     /**
+     * The target positions of {@code copies} batches stacked copy-major ({@code [copies x B, L]}),
+     * copy by copy.
+     *
+     * @param copies stacked batches
+     * @return row-major positions in the stacked layout, {@code copies x N} of them
+     */
+    long[] copyRows(int copies) {
+        long positions = (long) size * length;
+        long[] result = new long[copies * rows.length];
+        for (int c = 0; c < copies; c++) {
+            for (int n = 0; n < rows.length; n++) {
+                result[c * rows.length + n] = c * positions + rows[n];
+            }
+        }
+        return result;
+    }
+
+    /**
      * Gathers per-position values at the target positions.
      *
      * @param values {@code [B, L, ...]} or {@code [B x L, ...]}

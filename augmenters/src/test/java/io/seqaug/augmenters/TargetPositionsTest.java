@@ -38,6 +38,8 @@ class TargetPositionsTest {
             assertThat(targets.sequences()).containsExactly(0, 0, 1, 1, 1, 2);
             // (0, 2) -> (2, 2) = 10, (0, 3) -> 11, (1, 1) -> (0, 1) = 1, (1, 2) -> 2, (1, 3) -> 3, (2, 3) -> (1, 3) = 7
             assertThat(targets.partnerRows(PARTNER)).containsExactly(10, 11, 1, 2, 3, 7);
+            // two stacked copies of the 3 x 4 batch: the second copy's rows are 12 further
+            assertThat(targets.copyRows(2)).containsExactly(2, 3, 5, 6, 7, 11, 14, 15, 17, 18, 19, 23);
         }
     }
 

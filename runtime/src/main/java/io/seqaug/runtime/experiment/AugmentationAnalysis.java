@@ -191,13 +191,13 @@ public final class AugmentationAnalysis {
                 NDArray viewIds = m.create(ids, new Shape((long) copies * u, length));
                 NDArray last;
                 if (mixup == null) {
-                    last = backbone.encode(viewIds, false).get(new NDIndex(":, -1, :"));
+                    last = backbone.encodeLast(viewIds);
                 } else {
                     NDArray tiledIds = originalIds.tile(new long[] {copies, 1});
                     NDArray augmented = backbone.embed(viewIds);
                     NDArray lambda = mixup.sampleLambda(m, augmented.getShape(), rng);
                     NDArray mixed = mixup.mix(backbone.embed(tiledIds), augmented, lambda);
-                    last = backbone.encodeEmbedded(mixed, tiledIds.maximum(viewIds), false).get(new NDIndex(":, -1, :"));
+                    last = backbone.encodeEmbeddedLast(mixed, tiledIds.maximum(viewIds), false);
                 }
                 return summarise(method, rate, last.reshape(copies, u, -1), m);
             }
