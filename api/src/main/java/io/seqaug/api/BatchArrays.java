@@ -12,10 +12,11 @@ import ai.djl.ndarray.types.Shape;
  * @param positives {@code [B, L]} target ids, 0 where there is no target
  * @param negatives {@code [B, L]} sampled negative ids
  * @param targetMask {@code [B, L]} 1 where a position has a target, else 0
- * @param targetRows {@code [N]} int64: the row-major positions ({@code b x L + l}) that have a
- *     target, in order; lets a loss skip the padding positions
+ * @param targetRows {@code [N]} int64: {@code targets.rows()} on the engine
+ * @param targets the target positions on the host, read once here for every loss of the step
  */
-public record BatchArrays(NDArray inputs, NDArray positives, NDArray negatives, NDArray targetMask, NDArray targetRows) {
+public record BatchArrays(NDArray inputs, NDArray positives, NDArray negatives, NDArray targetMask, NDArray targetRows,
+        TargetPositions targets) {
 
     /**
      * Uploads a batch.
@@ -26,22 +27,12 @@ public record BatchArrays(NDArray inputs, NDArray positives, NDArray negatives, 
      */
     public static BatchArrays upload(NDManager manager, SequenceBatch batch) {
         Shape shape = new Shape(batch.size(), batch.length());
-        int[] targets = batch.positives();
-        float[] mask = new float[targets.length];
-        int count = 0;
-        for (int i = 0; i < targets.length; i++) {
-            if (targets[i] > 0) {
-                mask[i] = 1f;
-                count++;
-            }
+        TargetPositions targets = TargetPositions.of(batch.positives(), batch.size(), batch.length());
+        float[] mask = new float[batch.positives().length];
+        for (long row : targets.rows()) {
+            mask[(int) row] = 1f;
         }
-        long[] rows = new long[count];
-        for (int i = 0, next = 0; i < targets.length; i++) {
-            if (targets[i] > 0) {
-                rows[next++] = i;
-            }
-        }
-        return new BatchArrays(manager.create(batch.inputs(), shape), manager.create(targets, shape),
-                manager.create(batch.negatives(), shape), manager.create(mask, shape), manager.create(rows));
+        return new BatchArrays(manager.create(batch.inputs(), shape), manager.create(batch.positives(), shape),
+                manager.create(batch.negatives(), shape), manager.create(mask, shape), manager.create(targets.rows()), targets);
     }
 }

@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
  * @param backbone the model being trained
  * @param inputs {@code [B, L]} input ids
  * @param targetMask {@code [B, L]} float, 1 where a next-item target exists
+ * @param targets the same positions on the host, to gather them instead of scoring the padding
  * @param inputEmbeddings {@code [B, L, H]} {@code backbone.embed(inputs)}, computed once per step
  * @param positiveEmbeddings {@code [B, L, H]} embeddings of the next-item targets
  * @param negativeEmbeddings {@code [B, L, H]} embeddings of the sampled negatives
@@ -28,7 +29,7 @@ import java.util.random.RandomGenerator;
  * @param rng a generator seeded for this step
  */
 public record StepContext(NDManager manager, Backbone backbone, NDArray inputs, NDArray targetMask,
-        NDArray inputEmbeddings, NDArray positiveEmbeddings, NDArray negativeEmbeddings, NDArray encoded,
+        TargetPositions targets, NDArray inputEmbeddings, NDArray positiveEmbeddings, NDArray negativeEmbeddings, NDArray encoded,
         NDArray viewIds, NDArray viewRates, RandomGenerator rng) {
 
     /**
@@ -37,8 +38,7 @@ public record StepContext(NDManager manager, Backbone backbone, NDArray inputs, 
      * @param manager the step's manager
      * @param backbone the model being trained
      * @param batch the batch, whose views (if any) are uploaded into {@code manager}
-     * @param inputs {@code [B, L]} input ids
-     * @param targetMask {@code [B, L]} 1 where a target exists
+     * @param arrays the batch's arrays ({@link BatchArrays#upload}): inputs and target positions
      * @param inputEmbeddings {@code [B, L, H]}
      * @param positiveEmbeddings {@code [B, L, H]}
      * @param negativeEmbeddings {@code [B, L, H]}
@@ -46,8 +46,8 @@ public record StepContext(NDManager manager, Backbone backbone, NDArray inputs, 
      * @param rng the step's generator
      * @return the context
      */
-    public static StepContext of(NDManager manager, Backbone backbone, SequenceBatch batch, NDArray inputs,
-            NDArray targetMask, NDArray inputEmbeddings, NDArray positiveEmbeddings, NDArray negativeEmbeddings,
+    public static StepContext of(NDManager manager, Backbone backbone, SequenceBatch batch, BatchArrays arrays,
+            NDArray inputEmbeddings, NDArray positiveEmbeddings, NDArray negativeEmbeddings,
             NDArray encoded, RandomGenerator rng) {
         ViewBatch views = batch.views();
         NDArray ids = null;
@@ -56,7 +56,8 @@ public record StepContext(NDManager manager, Backbone backbone, NDArray inputs, 
             ids = manager.create(views.items(), new Shape((long) views.viewsPerExample() * views.batchSize(), views.length()));
             rates = manager.create(views.rates(), new Shape(views.viewsPerExample(), views.batchSize()));
         }
-        return new StepContext(manager, backbone, inputs, targetMask, inputEmbeddings, positiveEmbeddings,
+        return new StepContext(manager, backbone, arrays.inputs(), arrays.targetMask(), arrays.targets(), inputEmbeddings,
+                positiveEmbeddings,
                 negativeEmbeddings, encoded, ids, rates, rng);
     }
 

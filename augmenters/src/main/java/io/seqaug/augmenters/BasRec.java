@@ -16,6 +16,7 @@ import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.Rows;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
+import io.seqaug.api.TargetPositions;
 import io.seqaug.api.TrainingStage;
 
 import java.util.ArrayList;
@@ -115,17 +116,22 @@ public final class BasRec implements AugmenterProvider {
         @Override
         public List<LossTerm> losses(StepContext step) {
             List<LossTerm> terms = new ArrayList<>(2);
-            TargetPositions targets = TargetPositions.of(step.targetMask());
+            TargetPositions targets = step.targets();
+            NDManager m = step.manager();
+            // [N, H] at the target positions, gathered once for both losses
+            NDArray positive = targets.take(step.positiveEmbeddings(), m);
+            NDArray negative = targets.take(step.negativeEmbeddings(), m);
             if (settings.singleSequence() && settings.singleWeight() > 0) {
-                terms.add(new LossTerm("single-seq", singleSequenceLoss(step, targets), settings.singleWeight()));
+                terms.add(new LossTerm("single-seq", singleSequenceLoss(step, positive, negative), settings.singleWeight()));
             }
             if (settings.crossSequence() && settings.crossWeight() > 0) {
-                terms.add(new LossTerm("cross-seq", crossSequenceLoss(step, targets), settings.crossWeight()));
+                terms.add(new LossTerm("cross-seq", crossSequenceLoss(step, positive, negative), settings.crossWeight()));
             }
             return terms;
         }
 
-        private NDArray singleSequenceLoss(StepContext step, TargetPositions targets) {
+        private NDArray singleSequenceLoss(StepContext step, NDArray positive, NDArray negative) {
+            TargetPositions targets = step.targets();
             NDArray viewIds = step.requireViews();
             NDManager m = step.manager();
             Backbone backbone = step.backbone();
@@ -145,21 +151,21 @@ public final class BasRec implements AugmenterProvider {
             long hidden = encoded.getShape().get(2);
             NDArray outputs = Rows.take(encoded.reshape(-1, hidden), m.create(targets.copyRows(copies)))
                     .reshape(copies, targets.count(), hidden);
-            return settings.singleReduction().loss(outputs, targets.take(step.positiveEmbeddings(), m),
-                    targets.take(step.negativeEmbeddings(), m), weights, m.create(targets.sequences()));
+            return settings.singleReduction().loss(outputs, positive, negative, weights, m.create(targets.sequences()));
         }
 
-        private NDArray crossSequenceLoss(StepContext step, TargetPositions targets) {
+        private NDArray crossSequenceLoss(StepContext step, NDArray positive, NDArray negative) {
             NDManager m = step.manager();
             NDArray out = step.encoded();
+            NDArray[] padded = {out, step.positiveEmbeddings(), step.negativeEmbeddings()};
+            NDArray[] atTargets = {step.targets().take(out, m), positive, negative};
             int batch = (int) out.getShape().get(0);
             NDArray total = null;
             for (MixupStrategy mixup : crossMixups) {
                 for (int i = 0; i < settings.wholeLevel(); i++) {
                     long[] partner = permutation(batch, step.rng());
                     NDArray lambda = mixup.sampleLambda(m, out.getShape(), step.rng());
-                    NDArray loss = crossLoss(mixup, targets, out, step.positiveEmbeddings(), step.negativeEmbeddings(),
-                            partner, lambda, m);
+                    NDArray loss = crossLoss(mixup, step.targets(), padded, atTargets, partner, lambda, m);
                     total = total == null ? loss : total.addi(loss);
                 }
             }
@@ -188,24 +194,23 @@ public final class BasRec implements AugmenterProvider {
      *
      * @param mixup the mixup
      * @param targets the batch's target positions
-     * @param out {@code [B, L, H]} encoder outputs
-     * @param positive {@code [B, L, H]} target embeddings
-     * @param negative {@code [B, L, H]} negative embeddings
+     * @param padded {@code [B, L, H]} outputs, target embeddings and negative embeddings, where the
+     *     partners' values are gathered
+     * @param atTargets {@code [N, H]} the same three at the target positions
      * @param partner the permutation: sequence {@code b} is mixed with sequence {@code partner[b]}
-     * @param lambda mixing weights drawn for {@code out}'s shape
+     * @param lambda mixing weights drawn for the outputs' shape
      * @param m the step's manager
      * @return the mean BCE over the target positions
      */
-    static NDArray crossLoss(MixupStrategy mixup, TargetPositions targets, NDArray out, NDArray positive, NDArray negative,
+    static NDArray crossLoss(MixupStrategy mixup, TargetPositions targets, NDArray[] padded, NDArray[] atTargets,
             long[] partner, NDArray lambda, NDManager m) {
         long[] partnerRows = targets.partnerRows(partner);
         NDArray weights = targets.takeWeights(lambda, m);
         long n = targets.count();
-        Shape shape = new Shape(1, n, out.getShape().get(2));
+        Shape shape = new Shape(1, n, padded[0].getShape().get(2));
         NDArray[] mixed = new NDArray[3];
-        NDArray[] sources = {out, positive, negative};
         for (int i = 0; i < 3; i++) {
-            mixed[i] = mixup.mix(targets.take(sources[i], m), targets.take(sources[i], partnerRows, m), weights).reshape(shape);
+            mixed[i] = mixup.mix(atTargets[i], targets.take(padded[i], partnerRows, m), weights).reshape(shape);
         }
         return NextItemLoss.bce(mixed[0], mixed[1], mixed[2], m.ones(new Shape(1, n)), null);
     }

@@ -87,12 +87,11 @@ class AugmenterLossTest {
             NDArray inputs = arrays.inputs();
             NDArray pos = arrays.positives();
             NDArray neg = arrays.negatives();
-            NDArray mask = arrays.targetMask();
             List<Float> values;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray embedded = backbone.embed(inputs);
                 NDArray encoded = backbone.encodeEmbedded(embedded, inputs, true);
-                List<LossTerm> terms = augmenter.losses(StepContext.of(m, backbone, batch, inputs, mask, embedded,
+                List<LossTerm> terms = augmenter.losses(StepContext.of(m, backbone, batch, arrays, embedded,
                         backbone.embed(pos), backbone.embed(neg), encoded, new SplittableRandom(2)));
                 NDArray total = terms.get(0).weighted();
                 for (int i = 1; i < terms.size(); i++) {

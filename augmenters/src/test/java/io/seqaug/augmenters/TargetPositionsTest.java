@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.Rows;
+import io.seqaug.api.TargetPositions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,7 @@ class TargetPositionsTest {
 
     /** Three sequences of length 4 with 2, 3 and 1 targets. */
     private static final float[] MASK = {0, 0, 1, 1, 0, 1, 1, 1, 0, 0, 0, 1};
+    private static final int[] POSITIVES = {0, 0, 4, 9, 0, 2, 3, 8, 0, 0, 0, 5};
     private static final long[] PARTNER = {2, 0, 1};
 
     private static final MixupStrategy LINEAR = new MixupStrategy() {
@@ -33,20 +35,23 @@ class TargetPositionsTest {
     @Test
     void readsTargetRowsTheirSequencesAndThePartnersRows() {
         try (NDManager m = NDManager.newBaseManager()) {
-            TargetPositions targets = TargetPositions.of(m.create(MASK, new Shape(3, 4)));
+            TargetPositions targets = TargetPositions.of(POSITIVES, 3, 4);
             assertThat(targets.rows()).containsExactly(2, 3, 5, 6, 7, 11);
             assertThat(targets.sequences()).containsExactly(0, 0, 1, 1, 1, 2);
             // (0, 2) -> (2, 2) = 10, (0, 3) -> 11, (1, 1) -> (0, 1) = 1, (1, 2) -> 2, (1, 3) -> 3, (2, 3) -> (1, 3) = 7
             assertThat(targets.partnerRows(PARTNER)).containsExactly(10, 11, 1, 2, 3, 7);
             // two stacked copies of the 3 x 4 batch: the second copy's rows are 12 further
             assertThat(targets.copyRows(2)).containsExactly(2, 3, 5, 6, 7, 11, 14, 15, 17, 18, 19, 23);
+            assertThat(targets.lastPositionsOnly()).isFalse();
+            assertThat(TargetPositions.of(new int[] {0, 0, 7, 0, 5, 6}, 2, 3).lastPositionsOnly()).isFalse();
+            assertThat(TargetPositions.of(new int[] {0, 0, 7, 0, 0, 6}, 2, 3).lastPositionsOnly()).isTrue();
         }
     }
 
     @Test
     void gathersWeightsDrawnPerSequenceOrPerPosition() {
         try (NDManager m = NDManager.newBaseManager()) {
-            TargetPositions targets = TargetPositions.of(m.create(MASK, new Shape(3, 4)));
+            TargetPositions targets = TargetPositions.of(POSITIVES, 3, 4);
             NDArray perSequence = m.create(new float[] {0.1f, 0.2f, 0.3f}, new Shape(3, 1, 1));
             assertThat(targets.takeWeights(perSequence, m).toFloatArray()).containsExactly(0.1f, 0.1f, 0.2f, 0.2f, 0.2f, 0.3f);
             NDArray perPosition = m.arange(12f).reshape(3, 4, 1);
@@ -88,7 +93,10 @@ class TargetPositionsTest {
             out.getGradient().muli(0f);
             float gathered;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = BasRec.crossLoss(LINEAR, TargetPositions.of(mask), out, positive, negative, PARTNER, lambda, m);
+                TargetPositions targets = TargetPositions.of(POSITIVES, 3, 4);
+                NDArray[] sources = {out, positive, negative};
+                NDArray[] atTargets = {targets.take(out, m), targets.take(positive, m), targets.take(negative, m)};
+                NDArray loss = BasRec.crossLoss(LINEAR, targets, sources, atTargets, PARTNER, lambda, m);
                 collector.backward(loss);
                 gathered = loss.getFloat();
             }

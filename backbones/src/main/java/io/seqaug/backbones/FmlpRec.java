@@ -74,12 +74,7 @@ final class FmlpRec extends BackboneBase {
 
     @Override
     public NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training) {
-        NDArray x = input(embeddings, itemIds, training);
-        for (Block block : blocks) {
-            x = filter(block, x, training);
-            x = block.feedForward().apply(x, training);
-        }
-        return x;
+        return blocks(input(embeddings, itemIds, training), blocks.size(), training);
     }
 
     @Override
@@ -87,11 +82,7 @@ final class FmlpRec extends BackboneBase {
         if (!settings.lastBlockAtLastPosition()) {
             return encodeEmbedded(embeddings, itemIds, training).get(new NDIndex(":, -1, :"));
         }
-        NDArray x = input(embeddings, itemIds, training);
-        for (int l = 0; l < blocks.size() - 1; l++) {
-            x = filter(blocks.get(l), x, training);
-            x = blocks.get(l).feedForward().apply(x, training);
-        }
+        NDArray x = blocks(input(embeddings, itemIds, training), blocks.size() - 1, training);
         Block last = blocks.get(blocks.size() - 1);
         NDArray kernel = lastKernel(x.getManager(), last.filterReal().getArray(), last.filterImag().getArray(), forwardDft,
                 inverseDft);
@@ -100,6 +91,15 @@ final class FmlpRec extends BackboneBase {
         filtered = Layers.dropout(filtered, settings.hiddenDropout(), training);
         NDArray atLast = last.norm().apply(filtered.addi(x.get(new NDIndex(":, -1, :"))));
         return last.feedForward().apply(atLast, training);
+    }
+
+    /** The first {@code count} filter blocks over every position. */
+    private NDArray blocks(NDArray x, int count, boolean training) {
+        for (Block block : blocks.subList(0, count)) {
+            x = filter(block, x, training);
+            x = block.feedForward().apply(x, training);
+        }
+        return x;
     }
 
     private NDArray input(NDArray embeddings, NDArray itemIds, boolean training) {

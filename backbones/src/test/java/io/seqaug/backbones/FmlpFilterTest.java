@@ -16,17 +16,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FmlpFilterTest {
 
+    private static final int HIDDEN = 3;
+
+    /** Random inputs {@code [2, L, 3]} and filter parts {@code [3, F]}, from the engine's seeded generator. */
+    private record Filter(NDArray x, NDArray c, NDArray d) {
+        static Filter random(NDManager m, int length, int seed) {
+            Engine.getInstance().setRandomSeed(seed);
+            int frequencies = length / 2 + 1;
+            return new Filter(m.randomNormal(new Shape(2, length, HIDDEN)), m.randomNormal(new Shape(HIDDEN, frequencies)),
+                    m.randomNormal(new Shape(HIDDEN, frequencies)));
+        }
+    }
+
     /** The matrix form of the filter equals the engine's real FFT, complex product and inverse FFT. */
     @ParameterizedTest
     @ValueSource(ints = {8, 7, 50})
     void matrixFilterMatchesTheEnginesFft(int length) {
-        Engine.getInstance().setRandomSeed(3);
         try (NDManager m = NDManager.newBaseManager()) {
-            int hidden = 3;
-            int frequencies = length / 2 + 1;
-            NDArray x = m.randomNormal(new Shape(2, length, hidden));
-            NDArray c = m.randomNormal(new Shape(hidden, frequencies));
-            NDArray d = m.randomNormal(new Shape(hidden, frequencies));
+            Filter f = Filter.random(m, length, 3);
+            NDArray x = f.x();
+            NDArray c = f.c();
+            NDArray d = f.d();
             NDArray ours = FmlpRec.spectralFilter(x, c, d, FmlpRec.forwardDft(length), FmlpRec.inverseDft(length));
 
             NDArray spectrum = x.rfft(length, 1).real(); // [B, F, H, 2]
@@ -38,7 +48,7 @@ class FmlpFilterTest {
             NDArray im = a.mul(dt).add(b.mul(ct));
             NDArray reference = NDArrays.stack(new NDList(re, im), -1).complex()
                     .irfft(length, 1);
-            assertThat(ours.getShape()).isEqualTo(new Shape(2, length, hidden));
+            assertThat(ours.getShape()).isEqualTo(new Shape(2, length, HIDDEN));
             assertThat(ours.sub(reference).abs().max().getFloat()).isLessThan(1e-4f);
         }
     }
@@ -47,18 +57,16 @@ class FmlpFilterTest {
     @ParameterizedTest
     @ValueSource(ints = {8, 7, 50})
     void lastKernelGivesTheFilterAtTheLastPosition(int length) {
-        Engine.getInstance().setRandomSeed(4);
         try (NDManager m = NDManager.newBaseManager()) {
-            int hidden = 3;
-            int frequencies = length / 2 + 1;
-            NDArray x = m.randomNormal(new Shape(2, length, hidden));
-            NDArray c = m.randomNormal(new Shape(hidden, frequencies));
-            NDArray d = m.randomNormal(new Shape(hidden, frequencies));
+            Filter f = Filter.random(m, length, 4);
+            NDArray x = f.x();
+            NDArray c = f.c();
+            NDArray d = f.d();
             float[] forward = FmlpRec.forwardDft(length);
             float[] inverse = FmlpRec.inverseDft(length);
             NDArray kernel = FmlpRec.lastKernel(m, c, d, forward, inverse);
             NDArray full = FmlpRec.spectralFilter(x, c, d, forward, inverse).get(new NDIndex(":, -1, :"));
-            assertThat(kernel.getShape()).isEqualTo(new Shape(length, hidden));
+            assertThat(kernel.getShape()).isEqualTo(new Shape(length, HIDDEN));
             assertThat(x.mul(kernel).sum(new int[] {1}).sub(full).abs().max().getFloat()).isLessThan(1e-4f);
         }
     }

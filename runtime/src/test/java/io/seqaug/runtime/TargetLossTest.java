@@ -34,10 +34,7 @@ class TargetLossTest {
     /** The loss on target positions only has the padded loss's value and gradients. */
     @Test
     void equalsTheMaskedLossOverThePaddedBatch() {
-        ModelDims dims = new ModelDims(9, 1, 8, 5);
-        Engine.getInstance().setRandomSeed(5);
-        Backbone sasrec = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
-                "layers = 1, heads = 2, hidden-dropout = 0, attention-dropout = 0, attention-layout = padded"), "seqaug.backbone.sasrec"));
+        Backbone sasrec = sasrec(5);
         try (NDManager m = NDManager.newBaseManager()) {
             sasrec.initialize(m);
             BatchArrays batch = BatchArrays.upload(m, new SequenceBatch(3, 5, new int[3], INPUTS, POSITIVES, NEGATIVES, null));
@@ -78,10 +75,7 @@ class TargetLossTest {
     /** On prefixes (one target per row, at the last position) the last-position loss is the target loss. */
     @Test
     void lastPositionLossEqualsTheTargetLossOnPrefixes() {
-        ModelDims dims = new ModelDims(9, 1, 8, 5);
-        Engine.getInstance().setRandomSeed(6);
-        Backbone sasrec = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
-                "layers = 1, heads = 2, hidden-dropout = 0, attention-dropout = 0, attention-layout = padded"), "seqaug.backbone.sasrec"));
+        Backbone sasrec = sasrec(6);
         int[] positives = {0, 0, 0, 0, 9, 0, 0, 0, 0, 4, 0, 0, 0, 0, 3};
         try (NDManager m = NDManager.newBaseManager()) {
             sasrec.initialize(m);
@@ -96,6 +90,13 @@ class TargetLossTest {
             assertThatThrownBy(() -> TargetLoss.bceAtLast(sasrec, encoded.get(new NDIndex(":, -1, :")), everyPosition))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one target per row, at position 4");
         }
+    }
+
+    /** A one-block SASRec without dropout, over 8 items and length 5, built after seeding the engine. */
+    private static Backbone sasrec(int seed) {
+        Engine.getInstance().setRandomSeed(seed);
+        return new SasRecProvider().create(new ModelDims(9, 1, 8, 5), new ProviderSettings(ConfigFactory.parseString(
+                "layers = 1, heads = 2, hidden-dropout = 0, attention-dropout = 0, attention-layout = padded"), "seqaug.backbone.sasrec"));
     }
 
     private static List<float[]> gradients(Backbone backbone) {

@@ -145,7 +145,7 @@ public final class PluginTestKit {
                 // The recommendation loss takes part in the graph, as in training, but not in the backward
                 // pass: only the augmenter's terms must move the item table here.
                 NextItemLoss.bce(encoded, positiveEmbeddings, negativeEmbeddings, mask, null);
-                terms = augmenter.losses(StepContext.of(m, backbone, batch, inputs, mask, embedded, positiveEmbeddings,
+                terms = augmenter.losses(StepContext.of(m, backbone, batch, arrays, embedded, positiveEmbeddings,
                         negativeEmbeddings, encoded, rng));
                 require(terms != null && !terms.isEmpty(), name + ": losses() returned no terms");
                 NDArray total = null;

@@ -1,12 +1,12 @@
 package io.seqaug.runtime.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.BatchArrays;
 import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.Rows;
+import io.seqaug.api.TargetPositions;
 
 /**
  * The next-item loss of a batch computed on its target positions only.
@@ -29,19 +29,14 @@ public final class TargetLoss {
      * @return a scalar: the mean over target positions (0 without targets)
      */
     public static NDArray bce(Backbone backbone, NDArray encoded, BatchArrays batch) {
-        NDArray rows = batch.targetRows();
-        long count = rows.getShape().get(0);
         long hidden = encoded.getShape().get(encoded.getShape().dimension() - 1);
-        Shape targets = new Shape(1, count);
-        NDArray outputs = Rows.take(encoded.reshape(-1, hidden), rows).reshape(1, count, hidden);
-        NDArray positive = backbone.embed(Rows.take(batch.positives().reshape(-1), rows).reshape(targets));
-        NDArray negative = backbone.embed(Rows.take(batch.negatives().reshape(-1), rows).reshape(targets));
-        return NextItemLoss.bce(outputs, positive, negative, rows.getManager().ones(targets), null);
+        return atTargets(backbone, Rows.take(encoded.reshape(-1, hidden), batch.targetRows()), batch);
     }
 
     /**
      * Binary cross-entropy of the outputs at the last position, for batches of prefixes whose only
-     * target is their last position ({@link io.seqaug.api.Backbone#causal() non-causal} backbones).
+     * target is their last position ({@link TargetPositions#lastPositionsOnly()}), such as those of
+     * non-causal backbones.
      *
      * @param backbone the model, whose item table embeds the targets and negatives
      * @param last {@code [B, H]} outputs at the last position
@@ -50,17 +45,23 @@ public final class TargetLoss {
      * @throws IllegalArgumentException if a row has a target elsewhere or none
      */
     public static NDArray bceAtLast(Backbone backbone, NDArray last, BatchArrays batch) {
-        long size = batch.inputs().getShape().get(0);
-        long length = batch.inputs().getShape().get(1);
-        if (batch.targetRows().getShape().get(0) != size
-                || batch.positives().get(new NDIndex(":, -1")).countNonzero().getLong() != size) {
+        TargetPositions targets = batch.targets();
+        if (!targets.lastPositionsOnly()) {
             throw new IllegalArgumentException("the loss at the last position needs exactly one target per row, at position "
-                    + (length - 1));
+                    + (targets.length() - 1));
         }
-        Shape targets = new Shape(1, size);
-        NDArray positive = backbone.embed(batch.positives().get(new NDIndex(":, -1")).reshape(targets));
-        NDArray negative = backbone.embed(batch.negatives().get(new NDIndex(":, -1")).reshape(targets));
-        return NextItemLoss.bce(last.reshape(1, size, last.getShape().get(1)), positive, negative,
-                last.getManager().ones(targets), null);
+        // the target rows are the rows' last positions, in order: the outputs are already gathered
+        return atTargets(backbone, last, batch);
+    }
+
+    /** The mean BCE of {@code [N, H]} outputs at the batch's N target positions, in their order. */
+    private static NDArray atTargets(Backbone backbone, NDArray outputs, BatchArrays batch) {
+        NDArray rows = batch.targetRows();
+        long count = rows.getShape().get(0);
+        Shape targets = new Shape(1, count);
+        NDArray positive = backbone.embed(Rows.take(batch.positives().reshape(-1), rows).reshape(targets));
+        NDArray negative = backbone.embed(Rows.take(batch.negatives().reshape(-1), rows).reshape(targets));
+        return NextItemLoss.bce(outputs.reshape(1, count, outputs.getShape().get(1)), positive, negative,
+                rows.getManager().ones(targets), null);
     }
 }

@@ -215,8 +215,8 @@ public final class Trainer {
                 NDArray embedded = backbone.embed(inputs);
                 NDArray encoded = null;
                 NDArray rec;
-                if (augmenter == null && !backbone.causal()) {
-                    // Prefixes: each row's only target is its last position.
+                if (augmenter == null && arrays.targets().lastPositionsOnly()) {
+                    // Prefixes (non-causal backbones): each row's only target is its last position.
                     rec = TargetLoss.bceAtLast(backbone, backbone.encodeEmbeddedLast(embedded, inputs, true), arrays);
                 } else {
                     encoded = backbone.encodeEmbedded(embedded, inputs, true);
@@ -225,7 +225,7 @@ public final class Trainer {
                 terms.put("rec", rec);
                 NDArray total = rec;
                 if (augmenter != null) {
-                    StepContext context = StepContext.of(m, backbone, batch, inputs, arrays.targetMask(), embedded,
+                    StepContext context = StepContext.of(m, backbone, batch, arrays, embedded,
                             backbone.embed(arrays.positives()), backbone.embed(arrays.negatives()), encoded, rng);
                     for (LossTerm term : augmenter.losses(context)) {
                         NDArray weighted = term.weighted();

@@ -1,43 +1,40 @@
-package io.seqaug.augmenters;
+package io.seqaug.api;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.seqaug.api.Rows;
 
 /**
- * The positions of a batch that carry a next-item target, so that BASRec's losses embed, mix and
- * score those positions only instead of the whole padded batch (a batch is padded to its longest
- * sequence; on Beauty about four positions in five have no target). The losses are the same terms
- * as over the padded batch with its target mask, summed in another order.
+ * The positions of a batch that carry a next-item target, read once on the host when the batch is
+ * uploaded ({@link BatchArrays#upload}), so that losses embed, mix and score those positions only
+ * instead of the whole padded batch (a batch is padded to its longest sequence; on Beauty about four
+ * positions in five have no target). Gathering at these positions gives the same terms as the padded
+ * batch with its target mask, summed in another order.
  *
  * @param size {@code B}, sequences in the batch
  * @param length {@code L}, padded length
  * @param rows row-major positions {@code b x L + l} with a target, in order
  * @param sequences the sequence {@code b} of each of those positions
  */
-record TargetPositions(int size, int length, long[] rows, long[] sequences) {
+public record TargetPositions(int size, int length, long[] rows, long[] sequences) {
 
     /**
-     * Reads the target positions from a mask.
+     * Reads the target positions of a batch.
      *
-     * @param targetMask {@code [B, L]}, non-zero where a position has a target
+     * @param positives {@code [B x L]} target ids, row-major, 0 where there is no target
+     * @param size {@code B}
+     * @param length {@code L}
      * @return the positions
      */
-    static TargetPositions of(NDArray targetMask) {
-        Shape shape = targetMask.getShape();
-        int size = (int) shape.get(0);
-        int length = (int) shape.get(1);
-        float[] mask = targetMask.toType(DataType.FLOAT32, false).toFloatArray();
+    public static TargetPositions of(int[] positives, int size, int length) {
         int count = 0;
-        for (float v : mask) {
-            count += v != 0f ? 1 : 0;
+        for (int id : positives) {
+            count += id > 0 ? 1 : 0;
         }
         long[] rows = new long[count];
         long[] sequences = new long[count];
-        for (int i = 0, next = 0; i < mask.length; i++) {
-            if (mask[i] != 0f) {
+        for (int i = 0, next = 0; i < positives.length; i++) {
+            if (positives[i] > 0) {
                 rows[next] = i;
                 sequences[next++] = i / length;
             }
@@ -45,9 +42,31 @@ record TargetPositions(int size, int length, long[] rows, long[] sequences) {
         return new TargetPositions(size, length, rows, sequences);
     }
 
-    /** Number of target positions, {@code N}. */
-    int count() {
+    /**
+     * Number of target positions, {@code N}.
+     *
+     * @return {@code N}
+     */
+    public int count() {
         return rows.length;
+    }
+
+    /**
+     * Whether every sequence has exactly one target, at its last position: prefix batches of
+     * non-causal backbones, whose loss needs only the last position's output.
+     *
+     * @return true when the targets are exactly {@code b x L + L - 1} for every {@code b}
+     */
+    public boolean lastPositionsOnly() {
+        if (rows.length != size) {
+            return false;
+        }
+        for (int b = 0; b < size; b++) {
+            if (rows[b] != (long) b * length + length - 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -57,7 +76,7 @@ record TargetPositions(int size, int length, long[] rows, long[] sequences) {
      * @param partner the permutation of the batch
      * @return row-major positions, one per target position
      */
-    long[] partnerRows(long[] partner) {
+    public long[] partnerRows(long[] partner) {
         long[] result = new long[rows.length];
         for (int n = 0; n < rows.length; n++) {
             int b = (int) sequences[n];
@@ -73,7 +92,7 @@ record TargetPositions(int size, int length, long[] rows, long[] sequences) {
      * @param copies stacked batches
      * @return row-major positions in the stacked layout, {@code copies x N} of them
      */
-    long[] copyRows(int copies) {
+    public long[] copyRows(int copies) {
         long positions = (long) size * length;
         long[] result = new long[copies * rows.length];
         for (int c = 0; c < copies; c++) {
@@ -87,31 +106,25 @@ record TargetPositions(int size, int length, long[] rows, long[] sequences) {
     /**
      * Gathers per-position values at the target positions.
      *
-     * @param values {@code [B, L, ...]} or {@code [B x L, ...]}
+     * @param values {@code [B, L, ...]}
      * @param manager where the index (and so the result) lives
      * @return {@code [N, ...]}
      */
-    NDArray take(NDArray values, NDManager manager) {
+    public NDArray take(NDArray values, NDManager manager) {
         return take(values, rows, manager);
     }
 
     /**
      * Gathers per-position values at given row-major positions.
      *
-     * @param values {@code [B, L, ...]} or {@code [B x L, ...]}
+     * @param values {@code [B, L, ...]}
      * @param positions row-major positions
      * @param manager where the index (and so the result) lives
      * @return {@code [positions.length, ...]}
      */
-    NDArray take(NDArray values, long[] positions, NDManager manager) {
-        Shape shape = values.getShape();
-        long[] flat = new long[shape.dimension() - 1];
-        flat[0] = (long) size * length;
-        for (int d = 2; d < shape.dimension(); d++) {
-            flat[d - 1] = shape.get(d);
-        }
-        NDArray table = shape.get(0) == (long) size * length ? values : values.reshape(new Shape(flat));
-        return Rows.take(table, manager.create(positions));
+    public NDArray take(NDArray values, long[] positions, NDManager manager) {
+        Shape perPosition = values.getShape().slice(2);
+        return Rows.take(values.reshape(new Shape((long) size * length).addAll(perPosition)), manager.create(positions));
     }
 
     /**
@@ -122,7 +135,7 @@ record TargetPositions(int size, int length, long[] rows, long[] sequences) {
      * @param manager where the index lives
      * @return {@code [N, k]}
      */
-    NDArray takeWeights(NDArray lambda, NDManager manager) {
+    public NDArray takeWeights(NDArray lambda, NDManager manager) {
         NDArray weights = lambda;
         while (weights.getShape().dimension() < 3) {
             weights = weights.expandDims(0);
