@@ -88,6 +88,20 @@ abstract class BackboneBase implements Backbone {
     }
 
     /**
+     * Item embeddings as the published code has them: the padding row's value flows in (it keeps
+     * its initial random value), but it never receives a gradient.
+     *
+     * @param itemIds {@code [B, L]} ids, 0 for padding
+     * @return {@code [B, L, H]}
+     */
+    protected final NDArray embedWithFixedPadding(NDArray itemIds) {
+        NDArray ids = itemIds.toType(DataType.INT64, false);
+        NDArray emb = lookup(ids, itemTable());
+        NDArray padding = ids.eq(0).toType(DataType.FLOAT32, false).expandDims(-1);
+        return emb.mul(padding.neg().add(1f)).add(emb.stopGradient().mul(padding));
+    }
+
+    /**
      * Position ids counted from the right end: the most recent item always has position
      * {@code maxLength - 1}, whatever the padded length of the batch.
      *

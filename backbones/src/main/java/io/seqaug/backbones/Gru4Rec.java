@@ -2,7 +2,6 @@ package io.seqaug.backbones;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.seqaug.api.ModelDims;
@@ -65,14 +64,7 @@ final class Gru4Rec extends BackboneBase {
 
     @Override
     public NDArray embed(NDArray itemIds) {
-        if (!settings.publishedPadding()) {
-            return super.embed(itemIds);
-        }
-        NDArray ids = itemIds.toType(DataType.INT64, false);
-        NDArray emb = lookup(ids, itemTable());
-        NDArray padding = ids.eq(0).toType(DataType.FLOAT32, false).expandDims(-1);
-        // The padding row's value flows in, its gradient does not: it stays at its initial value.
-        return emb.mul(padding.neg().add(1f)).add(emb.stopGradient().mul(padding));
+        return settings.publishedPadding() ? embedWithFixedPadding(itemIds) : super.embed(itemIds);
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.seqaug.api.Rows;
  */
 final class Packing {
 
+    /** Null when every position counts as real: packing and unpacking are then reshapes. */
     private final NDArray real;
     private final NDArray slots;
     private final long batch;
@@ -59,9 +60,21 @@ final class Packing {
     }
 
     /**
+     * Treats every position as real, padding included, for computations that need outputs at padding
+     * positions too.
+     *
+     * @param itemIds {@code [B, L]} ids
+     * @return the packing, whose packed layout is {@code [B x L, C]}
+     */
+    static Packing everyPosition(NDArray itemIds) {
+        Shape shape = itemIds.getShape();
+        return new Packing(null, null, shape.get(0), shape.get(1), null);
+    }
+
+    /**
      * The ids the packing was made from, on the host.
      *
-     * @return {@code [B x L]} row-major ids, 0 for padding (not to be modified)
+     * @return {@code [B x L]} row-major ids, 0 for padding (not to be modified); null for {@link #everyPosition}
      */
     long[] hostIds() {
         return ids;
@@ -74,17 +87,23 @@ final class Packing {
      * @return {@code [N, C]}
      */
     NDArray pack(NDArray padded) {
+        if (real == null) {
+            return padded.reshape(batch * length, padded.getShape().get(2));
+        }
         return Rows.take(padded.reshape(batch * length, padded.getShape().get(2)), real);
     }
 
     /**
-     * Puts packed rows back in place, with zeros at padding positions.
+     * Puts packed rows back in place, with zeros at padding positions (unless every position was packed).
      *
      * @param packed {@code [N, C]}
      * @return {@code [B, L, C]}
      */
     NDArray unpack(NDArray packed) {
         long width = packed.getShape().get(1);
+        if (slots == null) {
+            return packed.reshape(batch, length, width);
+        }
         NDArray withZeroRow = packed.getManager().zeros(new Shape(1, width), packed.getDataType()).concat(packed, 0);
         return Rows.take(withZeroRow, slots).reshape(batch, length, width);
     }

@@ -27,12 +27,23 @@ final class SasRec extends BackboneBase {
      * @param heads attention heads (must divide the hidden size)
      * @param hiddenDropout dropout on embeddings and sub-layer outputs
      * @param attentionDropout dropout on attention probabilities
+     * @param groupedAttention attention per {@link AttentionGroups group} of similar lengths instead of over the padded batch
+     * @param publishedPadding every position, padding included, runs through every layer as in the published code
+     *     (the padding row is a fixed random embedding, inputs are padded to max-length), so outputs at padding
+     *     positions are what that code computes; otherwise they are zero and only real positions are computed
      */
-    record Settings(int layers, int heads, float hiddenDropout, float attentionDropout, boolean groupedAttention) {
+    record Settings(int layers, int heads, float hiddenDropout, float attentionDropout, boolean groupedAttention,
+            boolean publishedPadding) {
 
-        /** The padded attention layout. */
+        Settings {
+            if (groupedAttention && publishedPadding) {
+                throw new IllegalArgumentException("published padding needs the padded attention layout");
+            }
+        }
+
+        /** The padded attention layout, zero padding outputs. */
         Settings(int layers, int heads, float hiddenDropout, float attentionDropout) {
-            this(layers, heads, hiddenDropout, attentionDropout, false);
+            this(layers, heads, hiddenDropout, attentionDropout, false, false);
         }
     }
 
@@ -69,14 +80,26 @@ final class SasRec extends BackboneBase {
         return true;
     }
 
+    @Override
+    public boolean paddingInvariant() {
+        return !settings.publishedPadding();
+    }
+
+    @Override
+    public NDArray embed(NDArray itemIds) {
+        return settings.publishedPadding() ? embedWithFixedPadding(itemIds) : super.embed(itemIds);
+    }
+
     /**
      * Position-wise layers run on the packed real positions ({@link Packing}); only attention sees
      * the padded layout, where padding keys are masked. Outputs at real positions are exactly those
-     * of the padded computation; outputs at padding positions are zero.
+     * of the padded computation; outputs at padding positions are zero, or with published padding
+     * computed as the published code does (every position through every layer; a padding query,
+     * all of whose keys are masked, attends to the whole row).
      */
     @Override
     public NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training) {
-        Packing packing = Packing.of(itemIds);
+        Packing packing = settings.publishedPadding() ? Packing.everyPosition(itemIds) : Packing.of(itemIds);
         NDArray x = inputs(embeddings, itemIds, packing, training);
         Shape padded = itemIds.getShape();
         AttentionGroups groups = settings.groupedAttention()

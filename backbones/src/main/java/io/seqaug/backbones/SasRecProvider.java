@@ -5,7 +5,10 @@ import io.seqaug.api.BackboneProvider;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.ProviderSettings;
 
-/** Provides {@code sasrec}. Settings: {@code layers}, {@code heads}, {@code hidden-dropout}, {@code attention-dropout}, {@code attention-layout}. */
+/**
+ * Provides {@code sasrec}. Settings: {@code layers}, {@code heads}, {@code hidden-dropout}, {@code attention-dropout},
+ * {@code attention-layout}, {@code padding}.
+ */
 public final class SasRecProvider implements BackboneProvider {
 
     @Override
@@ -20,8 +23,14 @@ public final class SasRecProvider implements BackboneProvider {
 
     @Override
     public Backbone create(ModelDims dims, ProviderSettings settings) {
+        boolean grouped = settings.oneOf("attention-layout", "grouped", "padded").equals("grouped");
+        boolean publishedPadding = settings.oneOf("padding", "zero", "published").equals("published");
+        if (grouped && publishedPadding) {
+            throw settings.invalid("padding", "= published needs " + settings.fullKey("attention-layout")
+                    + " = padded (it computes every padding position over the padded batch)");
+        }
         return new SasRec(dims, new SasRec.Settings(settings.integer("layers", 1, 64), settings.integer("heads", 1, 64),
                 (float) settings.number("hidden-dropout", 0, 0.99), (float) settings.number("attention-dropout", 0, 0.99),
-                settings.oneOf("attention-layout", "grouped", "padded").equals("grouped")));
+                grouped, publishedPadding));
     }
 }

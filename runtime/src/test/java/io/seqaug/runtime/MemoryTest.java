@@ -36,7 +36,8 @@ class MemoryTest {
         ModelDims dims = new ModelDims(data.itemCount(), 1, 16, 12);
         Engine.getInstance().setRandomSeed(1);
         Backbone backbone = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
-                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped"), "seqaug.backbone.sasrec"));
+                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
+                    + " padding = zero"), "seqaug.backbone.sasrec"));
         var registry = Bootstrap.start(null, Map.of("seqaug.plugins-dir", "no-such-folder")).injector()
                 .getInstance(io.seqaug.runtime.plugins.ProviderRegistry.class);
         Augmenter basrec = registry.augmenter("basrec").create(new ProviderSettings(ConfigFactory.parseString("""

@@ -96,7 +96,8 @@ class TargetLossTest {
     private static Backbone sasrec(int seed) {
         Engine.getInstance().setRandomSeed(seed);
         return new SasRecProvider().create(new ModelDims(9, 1, 8, 5), new ProviderSettings(ConfigFactory.parseString(
-                "layers = 1, heads = 2, hidden-dropout = 0, attention-dropout = 0, attention-layout = padded"), "seqaug.backbone.sasrec"));
+                "layers = 1, heads = 2, hidden-dropout = 0, attention-dropout = 0, attention-layout = padded,"
+                    + " padding = zero"), "seqaug.backbone.sasrec"));
     }
 
     private static List<float[]> gradients(Backbone backbone) {

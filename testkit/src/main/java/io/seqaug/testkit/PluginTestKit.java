@@ -106,7 +106,8 @@ public final class PluginTestKit {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) seed);
             Backbone backbone = new SasRecProvider().create(DIMS, new ProviderSettings(ConfigFactory.parseString(
-                    "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped"), "seqaug.backbone.sasrec"));
+                    "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
+                    + " padding = zero"), "seqaug.backbone.sasrec"));
             backbone.initialize(manager);
             for (Parameter p : backbone.parameters()) {
                 p.getArray().setRequiresGradient(true);
