@@ -127,6 +127,22 @@ public interface Backbone {
     NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training);
 
     /**
+     * {@link #encodeEmbedded} for callers that read the outputs at real items only, such as
+     * augmented copies scored at their targets. A backbone that computes outputs at padding
+     * positions (which only cross-sequence mixing reads) may skip them here and return zeros there;
+     * outputs at real items equal {@code encodeEmbedded}'s without dropout, while with dropout the
+     * random stream may differ.
+     *
+     * @param embeddings {@code [B, L, H]} item embeddings
+     * @param itemIds {@code [B, L]} ids whose zeros mark padding
+     * @param training whether dropout is active
+     * @return {@code [B, L, H]} hidden states, defined at real items
+     */
+    default NDArray encodeEmbeddedAtItems(NDArray embeddings, NDArray itemIds, boolean training) {
+        return encodeEmbedded(embeddings, itemIds, training);
+    }
+
+    /**
      * The item embedding table, also used to score items.
      *
      * @return {@code [dims().tableRows(), H]}

@@ -143,7 +143,7 @@ public final class BasRec implements AugmenterProvider {
             NDArray lambda = singleMixup.sampleLambda(m, augmented.getShape(), step.rng());
             NDArray mixed = singleMixup.mix(original, augmented, lambda);
             // A position is real if it is real in either sequence (operators may change lengths).
-            NDArray encoded = backbone.encodeEmbedded(mixed, originalIds.maximum(viewIds), true);
+            NDArray encoded = backbone.encodeEmbeddedAtItems(mixed, originalIds.maximum(viewIds), true);
             NDArray rates = step.viewRates();
             NDArray perSequenceLambda = lambda.reshape((long) copies * batch, -1).mean(new int[] {1}).reshape(copies, batch);
             NDArray weights = weighting.weights(rates, perSequenceLambda);

@@ -99,7 +99,17 @@ final class SasRec extends BackboneBase {
      */
     @Override
     public NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training) {
-        Packing packing = settings.publishedPadding() ? Packing.everyPosition(itemIds) : Packing.of(itemIds);
+        return encode(embeddings, itemIds, settings.publishedPadding() ? Packing.everyPosition(itemIds) : Packing.of(itemIds),
+                training);
+    }
+
+    /** The real positions only, whatever the padding treatment: outputs at padding positions are zero. */
+    @Override
+    public NDArray encodeEmbeddedAtItems(NDArray embeddings, NDArray itemIds, boolean training) {
+        return encode(embeddings, itemIds, Packing.of(itemIds), training);
+    }
+
+    private NDArray encode(NDArray embeddings, NDArray itemIds, Packing packing, boolean training) {
         NDArray x = inputs(embeddings, itemIds, packing, training);
         Shape padded = itemIds.getShape();
         AttentionGroups groups = settings.groupedAttention()

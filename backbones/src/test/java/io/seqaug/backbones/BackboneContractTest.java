@@ -80,6 +80,20 @@ class BackboneContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sasrec", "gru4rec", "fmlp-rec"})
+    void encodeEmbeddedAtItemsEqualsEncodeEmbeddedAtRealItems(String name) {
+        Backbone backbone = build(name);
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = ids(step, new int[][] {{0, 0, 0, 3, 4, 5, 6, 7}, {1, 2, 3, 4, 5, 6, 7, 8}});
+            NDArray full = backbone.encodeEmbedded(backbone.embed(x), x, false);
+            NDArray atItems = backbone.encodeEmbeddedAtItems(backbone.embed(x), x, false);
+            NDArray real = x.gt(0).expandDims(-1);
+            assertThat(atItems.getShape()).isEqualTo(full.getShape());
+            assertThat(atItems.sub(full).mul(real).abs().max().getFloat()).isLessThan(1e-5f);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sasrec", "gru4rec", "fmlp-rec"})
     void encodeLastIsTheLastPositionOfEncode(String name) {
         Backbone backbone = build(name);
         try (NDManager step = manager.newSubManager()) {

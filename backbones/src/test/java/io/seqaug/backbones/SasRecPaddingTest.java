@@ -81,6 +81,10 @@ class SasRecPaddingTest {
             assertThat(a.mul(padding).abs().max().getFloat()).isZero();
             assertThat(c.get("0, 0, :").abs().sum().getFloat()).isGreaterThan(0.1f);
             assertThat(c.get("1, 0, :").abs().sum().getFloat()).isGreaterThan(0.1f);
+            // Callers that read real items only get them without the padding positions' work.
+            NDArray atItems = published.encodeEmbeddedAtItems(published.embed(ids(m)), ids(m), false);
+            assertThat(atItems.sub(c).mul(real).abs().max().getFloat()).isLessThan(1e-5f);
+            assertThat(atItems.mul(padding).abs().max().getFloat()).isZero();
             // The padding row embeds to itself only with published padding.
             assertThat(zero.embed(ids(m)).get("0, 0, :").abs().sum().getFloat()).isZero();
             assertThat(published.embed(ids(m)).get("0, 0, :").sub(published.itemTable().get(0)).abs().max().getFloat())

@@ -145,7 +145,9 @@ public final class Experiment {
             backbone.initialize(root);
             // A folder being rerun no longer holds finished results until this run writes its own.
             Files.deleteIfExists(runDir.resolve("results.json"));
-            AtomicFiles.writeString(runDir.resolve("config.conf"), "seqaug " + settings.config().getConfig("seqaug").root()
+            // A root object renders without its braces: keep it under its "seqaug" key so that the file
+            // is a valid -c input for rerunning the experiment.
+            AtomicFiles.writeString(runDir.resolve("config.conf"), settings.config().getConfig("seqaug").atKey("seqaug").root()
                     .render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false)));
             Path epochLog = runDir.resolve("epochs.jsonl");
             try (BufferedWriter log = Files.newBufferedWriter(epochLog, StandardCharsets.UTF_8)) {

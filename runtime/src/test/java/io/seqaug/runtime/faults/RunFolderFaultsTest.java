@@ -35,6 +35,21 @@ class RunFolderFaultsTest {
     }
 
     @Test
+    void aRunFoldersConfigReadsBackAsAnExperimentFileThatRerunsTheSameExperiment() throws IOException {
+        CliFaults.Result first = CliFaults.train(dir, "-Dseqaug.run-name=r", "-Dseqaug.augmenter.name=basrec",
+                "-Dseqaug.augmenter.basrec.beta=0.3");
+        assertThat(first.code()).as(first.err()).isZero();
+        Path config = dir.resolve("r").resolve("config.conf");
+        String saved = Files.readString(config);
+        assertThat(saved).startsWith("seqaug {");
+
+        CliFaults.Result rerun = CliFaults.train(dir, "-c", config.toString(), "-Dseqaug.run-name=again");
+        assertThat(rerun.code()).as(rerun.err()).isZero();
+        assertThat(Files.readString(dir.resolve("again").resolve("config.conf")))
+                .isEqualTo(saved.replace("run-name=r\n", "run-name=again\n"));
+    }
+
+    @Test
     void anAbsoluteDatasetPathKeepsTheRunFolderUnderOutputDir() throws IOException {
         Path data = Files.writeString(dir.resolve("my data.txt"), String.join("\n", java.util.stream.IntStream.rangeClosed(1, 60)
                 .mapToObj(u -> u + " " + (u % 7 + 1) + " " + (u % 5 + 2) + " " + (u % 3 + 3) + " " + (u % 11 + 1))
