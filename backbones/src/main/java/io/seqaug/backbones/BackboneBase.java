@@ -28,10 +28,18 @@ abstract class BackboneBase implements Backbone {
     private final List<Parameter> parameters = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final Parameter itemTable;
+    private final boolean publishedPadding;
 
-    BackboneBase(ModelDims dims, Initializer itemInit) {
+    /**
+     * @param dims the sizes
+     * @param itemInit the item table's initializer
+     * @param publishedPadding padding as in the published code: the padding row is a fixed random
+     *     embedding and every input is padded to max-length (the backbone is then not padding-invariant)
+     */
+    BackboneBase(ModelDims dims, Initializer itemInit, boolean publishedPadding) {
         this.dims = dims;
         this.itemTable = parameter("item-embeddings", new Shape(dims.tableRows(), dims.hiddenSize()), itemInit);
+        this.publishedPadding = publishedPadding;
     }
 
     /**
@@ -76,27 +84,24 @@ abstract class BackboneBase implements Backbone {
         return itemTable.getArray();
     }
 
-    /**
-     * Item embeddings with padding positions forced to zero, so that the padding row never
-     * receives a gradient and padding never leaks into recurrent state.
-     */
+    /** Causal backbones are, unless their padding is the published one. */
     @Override
-    public NDArray embed(NDArray itemIds) {
-        NDArray ids = itemIds.toType(DataType.INT64, false);
-        NDArray emb = ids.getNDArrayInternal().embedding(ids, itemTable(), SparseFormat.DENSE).singletonOrThrow();
-        return emb.muli(ids.gt(0).toType(DataType.FLOAT32, false).expandDims(-1));
+    public final boolean paddingInvariant() {
+        return causal() && !publishedPadding;
     }
 
     /**
-     * Item embeddings as the published code has them: the padding row's value flows in (it keeps
-     * its initial random value), but it never receives a gradient.
-     *
-     * @param itemIds {@code [B, L]} ids, 0 for padding
-     * @return {@code [B, L, H]}
+     * Item embeddings. Zero padding: padding positions are forced to zero, so the padding row never
+     * receives a gradient and padding never leaks into recurrent state. Published padding: the
+     * padding row's value flows in (it keeps its initial random value) but never receives a gradient.
      */
-    protected final NDArray embedWithFixedPadding(NDArray itemIds) {
+    @Override
+    public final NDArray embed(NDArray itemIds) {
         NDArray ids = itemIds.toType(DataType.INT64, false);
         NDArray emb = lookup(ids, itemTable());
+        if (!publishedPadding) {
+            return emb.muli(ids.gt(0).toType(DataType.FLOAT32, false).expandDims(-1));
+        }
         NDArray padding = ids.eq(0).toType(DataType.FLOAT32, false).expandDims(-1);
         return emb.mul(padding.neg().add(1f)).add(emb.stopGradient().mul(padding));
     }

@@ -50,7 +50,7 @@ final class FmlpRec extends BackboneBase {
     private final float[] inverseDft;
 
     FmlpRec(ModelDims dims, Settings settings) {
-        super(dims, Init.normal(0.02));
+        super(dims, Init.normal(0.02), false);
         this.settings = settings;
         int h = dims.hiddenSize();
         this.positions = parameter("position-embeddings", new Shape(dims.maxLength(), h), Init.normal(0.02));

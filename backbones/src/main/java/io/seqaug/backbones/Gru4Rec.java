@@ -38,7 +38,7 @@ final class Gru4Rec extends BackboneBase {
     private final Layers.Dense dense;
 
     Gru4Rec(ModelDims dims, Settings settings) {
-        super(dims, settings.publishedPadding() ? Init.xavierNormal() : Init.xavierNormalZeroPadding());
+        super(dims, settings.publishedPadding() ? Init.xavierNormal() : Init.xavierNormalZeroPadding(), settings.publishedPadding());
         this.settings = settings;
         int in = dims.hiddenSize();
         int hidden = settings.gruHidden();
@@ -55,16 +55,6 @@ final class Gru4Rec extends BackboneBase {
     @Override
     public boolean causal() {
         return true;
-    }
-
-    @Override
-    public boolean paddingInvariant() {
-        return !settings.publishedPadding();
-    }
-
-    @Override
-    public NDArray embed(NDArray itemIds) {
-        return settings.publishedPadding() ? embedWithFixedPadding(itemIds) : super.embed(itemIds);
     }
 
     @Override

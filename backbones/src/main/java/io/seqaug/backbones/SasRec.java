@@ -56,7 +56,7 @@ final class SasRec extends BackboneBase {
     private final List<Block> blocks = new ArrayList<>();
 
     SasRec(ModelDims dims, Settings settings) {
-        super(dims, Init.normal(0.02));
+        super(dims, Init.normal(0.02), settings.publishedPadding());
         int h = dims.hiddenSize();
         if (settings.heads() < 1 || h % settings.heads() != 0) {
             throw new IllegalArgumentException("hidden-size " + h + " is not a multiple of heads " + settings.heads());
@@ -78,16 +78,6 @@ final class SasRec extends BackboneBase {
     @Override
     public boolean causal() {
         return true;
-    }
-
-    @Override
-    public boolean paddingInvariant() {
-        return !settings.publishedPadding();
-    }
-
-    @Override
-    public NDArray embed(NDArray itemIds) {
-        return settings.publishedPadding() ? embedWithFixedPadding(itemIds) : super.embed(itemIds);
     }
 
     /**
