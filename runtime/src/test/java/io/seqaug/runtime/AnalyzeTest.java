@@ -1,7 +1,9 @@
 package io.seqaug.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,5 +55,23 @@ class AnalyzeTest {
         assertThat(one.code()).isEqualTo(2);
         assertThat(one.err()).contains("--copies must be at least 2");
         assertThat(dir.resolve("b")).doesNotExist();
+    }
+
+    @Test
+    void theOriginalsTop20RateOverEveryTestUserIsTheCheckpointsTestHr20() throws IOException {
+        CliTestSupport.Run train = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "train",
+                "-Dseqaug.train.stage1.epochs=2", "-Dseqaug.train.stage2.epochs=0", "-Dseqaug.run-name=model"));
+        assertThat(train.code()).as(train.err()).isZero();
+        double testHr20 = ConfigFactory.parseFile(dir.resolve("model/results.json").toFile()).getDouble("test.\"HR@20\"");
+        // more users than the test split has: the sample is every test user, so the original's
+        // rate must be HR@20 as evaluation computed it (seen items excluded, ties against the answer)
+        CliTestSupport.Run analyze = CliTestSupport.run("analyze", "augmentation", "--checkpoint",
+                dir.resolve("model/best.ckpt").toString(), "--users", "100000", "--copies", "2", "--rates", "0.5",
+                "--out", dir.resolve("a").toString(), "-Dseqaug.data.cache-dir=" + dir.resolve("cache"));
+        assertThat(analyze.code()).as(analyze.err()).isZero();
+        String original = Files.readAllLines(dir.resolve("a/augmentation.csv")).get(1);
+        assertThat(original).startsWith("original,");
+        assertThat(testHr20).isGreaterThan(0.0);
+        assertThat(Double.parseDouble(original.split(",")[3])).isCloseTo(testHr20, within(0.5e-5));
     }
 }

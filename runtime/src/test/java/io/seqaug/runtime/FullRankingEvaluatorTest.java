@@ -135,6 +135,24 @@ class FullRankingEvaluatorTest {
     }
 
     @Test
+    void ranksOfGivenOutputsUseTheSameExclusionsAndTieRule() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Backbone backbone = fixedScores(manager);
+            EvaluationCase c = new EvaluationCase(0, new int[] {1}, 3, new int[] {1});
+            FullRankingEvaluator evaluator = new FullRankingEvaluator(1 << 20);
+            // output [1] ranks as encoding does (item 2 beats item 3); output [-1] reverses the
+            // table: items 4..30 (27 of them, 4 and 5 tied) beat item 3, seen item 1 does not
+            NDArray outputs = manager.create(new float[] {1, -1}, new Shape(2, 1));
+            assertThat(evaluator.ranksOfOutputs(backbone, outputs, List.of(c, c), manager)).containsExactly(1, 27);
+            assertThat(evaluator.ranksOfOutputs(backbone, outputs, List.of(c, c), manager))
+                    .containsExactly(evaluator.ranks(backbone, List.of(c), manager)[0], 27);
+            assertThat(outputs.toFloatArray()).containsExactly(1, -1); // the caller's outputs stay usable
+            assertThatThrownBy(() -> evaluator.ranksOfOutputs(backbone, outputs, List.of(c), manager))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[1, H]");
+        }
+    }
+
+    @Test
     void scoreBlocksAreSizedFromTheCatalog() {
         FullRankingEvaluator evaluator = new FullRankingEvaluator(256L << 20);
         assertThat(evaluator.usersPerScoreBlock(1_000_002)).isEqualTo(67);

@@ -177,13 +177,46 @@ public final class FullRankingEvaluator {
             }
             long[] counts = countChunk(backbone, part, length, parent);
             for (int i = 0; i < counts.length; i++) {
-                // The answer itself is among the items scoring >= its score; a NaN score
-                // compares false everywhere and counts as a miss.
-                ranks[order[start + i]] = counts[i] <= 0 ? rows : counts[i] - 1;
+                ranks[order[start + i]] = rank(counts[i], rows);
             }
             start = end;
         }
         return ranks;
+    }
+
+    /**
+     * The 0-based rank of every case's answer under given last-position outputs, with the same
+     * candidates, exclusions and tie rule as {@link #ranks}: for callers that make the outputs
+     * themselves (for example from augmented inputs).
+     *
+     * @param backbone the model, whose item table scores the outputs
+     * @param outputs {@code [cases, H]}, row i the output for case i
+     * @param cases the questions, one per row
+     * @param parent the parent manager
+     * @return one rank per case; a masked answer ranks last
+     * @throws IllegalArgumentException when the rows and the cases differ in number
+     */
+    public long[] ranksOfOutputs(Backbone backbone, NDArray outputs, List<EvaluationCase> cases, NDManager parent) {
+        if (outputs.getShape().dimension() != 2 || outputs.getShape().get(0) != cases.size()) {
+            throw new IllegalArgumentException("outputs must be [" + cases.size() + ", H], got " + outputs.getShape());
+        }
+        int rows = backbone.dims().tableRows();
+        long[] ranks = new long[cases.size()];
+        try (NDManager m = parent.newSubManager()) {
+            long[] counts = countOutputs(backbone, outputs, cases, m);
+            for (int i = 0; i < counts.length; i++) {
+                ranks[i] = rank(counts[i], rows);
+            }
+        }
+        return ranks;
+    }
+
+    /**
+     * The answer itself is among the items scoring at least its score; a NaN score compares false
+     * everywhere, so its count is 0 and it ranks last (a miss).
+     */
+    private static long rank(long count, int rows) {
+        return count <= 0 ? rows : count - 1;
     }
 
     private static int paddedLength(EvaluationCase c, boolean trimmed, int maxLength) {
@@ -195,11 +228,25 @@ public final class FullRankingEvaluator {
      * scoring at least the answer, a block of users at a time.
      */
     private long[] countChunk(Backbone backbone, List<EvaluationCase> part, int length, NDManager parent) {
+        int n = part.size();
+        int[] inputs = new int[n * length];
+        for (int i = 0; i < n; i++) {
+            LeaveOneOutSplit.leftPadInto(part.get(i).input(), inputs, i, length);
+        }
+        try (NDManager m = parent.newSubManager()) {
+            return countOutputs(backbone, backbone.encodeLast(m.create(inputs, new Shape(n, length))), part, m);
+        }
+    }
+
+    /**
+     * Counts, per case, the candidates scoring at least the answer under the given last-position
+     * outputs ({@code [cases, H]}), a block of cases at a time.
+     */
+    private long[] countOutputs(Backbone backbone, NDArray last, List<EvaluationCase> part, NDManager m) {
         int rows = backbone.dims().tableRows();
         int itemCount = backbone.dims().itemCount();
         int blockUsers = usersPerScoreBlock(rows);
         int n = part.size();
-        int[] inputs = new int[n * length];
         int reserved = rows - itemCount; // the padding id and ids after the real items
         // Per user, the ids that never rank: the reserved ids, then the seen items, each once.
         List<long[]> excluded = new ArrayList<>(n);
@@ -208,7 +255,6 @@ public final class FullRankingEvaluator {
         int maskWidth = 1;
         for (int i = 0; i < n; i++) {
             EvaluationCase c = part.get(i);
-            LeaveOneOutSplit.leftPadInto(c.input(), inputs, i, length);
             answers[i] = c.answer();
             Set<Long> ids = new LinkedHashSet<>();
             ids.add(0L);
@@ -232,25 +278,22 @@ public final class FullRankingEvaluator {
             // Unused slots point at the padding id with validity 0.
         }
         long[] counts = new long[n];
-        try (NDManager m = parent.newSubManager()) {
-            NDArray last = backbone.encodeLast(m.create(inputs, new Shape(n, length)));
-            // Scores are made and counted a block of users at a time, so that each block's score
-            // matrix is still in cache when it is compared and counted.
-            for (int from = 0; from < n; from += blockUsers) {
-                int to = Math.min(n, from + blockUsers);
-                try (NDManager block = m.newSubManager()) {
-                    NDArray hidden = last.get(new NDIndex(from + ":" + to));
-                    hidden.attach(block);
-                    long[] answerIds = Arrays.copyOfRange(answers, from, to);
-                    long[] maskedIds = Arrays.copyOfRange(masked, from * maskWidth, to * maskWidth);
-                    float[] validFlags = Arrays.copyOfRange(valid, from * maskWidth, to * maskWidth);
-                    long[] blockCounts = zeroSeen
-                            ? countZeroSeen(backbone.scoreAll(hidden), block, answerIds, maskedIds, validFlags, maskWidth, reserved)
-                            : countExcluded(backbone.scoreAll(hidden), block, answerIds, maskedIds, validFlags, maskWidth);
-                    for (int i = from; i < to; i++) {
-                        // An excluded answer ranks last, as it would with score -infinity.
-                        counts[i] = !zeroSeen && answerExcluded[i] ? rows : blockCounts[i - from];
-                    }
+        // Scores are made and counted a block of users at a time, so that each block's score
+        // matrix is still in cache when it is compared and counted.
+        for (int from = 0; from < n; from += blockUsers) {
+            int to = Math.min(n, from + blockUsers);
+            try (NDManager block = m.newSubManager()) {
+                NDArray hidden = last.get(new NDIndex(from + ":" + to));
+                hidden.attach(block);
+                long[] answerIds = Arrays.copyOfRange(answers, from, to);
+                long[] maskedIds = Arrays.copyOfRange(masked, from * maskWidth, to * maskWidth);
+                float[] validFlags = Arrays.copyOfRange(valid, from * maskWidth, to * maskWidth);
+                long[] blockCounts = zeroSeen
+                        ? countZeroSeen(backbone.scoreAll(hidden), block, answerIds, maskedIds, validFlags, maskWidth, reserved)
+                        : countExcluded(backbone.scoreAll(hidden), block, answerIds, maskedIds, validFlags, maskWidth);
+                for (int i = from; i < to; i++) {
+                    // An excluded answer ranks last, as it would with score -infinity.
+                    counts[i] = !zeroSeen && answerExcluded[i] ? rows : blockCounts[i - from];
                 }
             }
         }

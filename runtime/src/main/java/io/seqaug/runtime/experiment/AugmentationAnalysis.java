@@ -1,6 +1,8 @@
 package io.seqaug.runtime.experiment;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -13,11 +15,13 @@ import io.seqaug.datasets.EvaluationCase;
 import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.Settings;
+import io.seqaug.runtime.eval.FullRankingEvaluator;
 import io.seqaug.runtime.plugins.ProviderRegistry;
 import io.seqaug.runtime.train.Checkpoint;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +34,9 @@ import java.util.random.RandomGenerator;
  * from the last position's representation it measures
  * <ul>
  *   <li><b>relevance</b>: the mean cosine similarity between an augmented version and the original,
- *       and how often the user's held-out next item stays in the augmented version's top 20;</li>
+ *       and how often the user's held-out next item stays in the augmented version's top 20, ranked
+ *       as evaluation ranks it ({@code seqaug.eval.seen-items}: the user's seen items excluded or
+ *       scored 0), so that the original's rate is the sample's test HR@20;</li>
  *   <li><b>diversity</b>: the mean pairwise cosine distance (1 - cosine) among one user's augmented
  *       versions, and their mean Euclidean distance to the original relative to its norm.</li>
  * </ul>
@@ -108,7 +114,7 @@ public final class AugmentationAnalysis {
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
             checkpoint.restoreInto(backbone);
-            Measure measure = new Measure(backbone, sample, copies, root);
+            Measure measure = new Measure(backbone, FullRankingEvaluator.from(settings), sample, copies, root);
             points.add(measure.original());
             for (String name : OPERATORS) {
                 for (double rate : rates) {
@@ -145,6 +151,7 @@ public final class AugmentationAnalysis {
     private static final class Measure {
 
         private final Backbone backbone;
+        private final FullRankingEvaluator evaluator;
         private final List<EvaluationCase> users;
         private final int copies;
         private final NDManager root;
@@ -152,19 +159,17 @@ public final class AugmentationAnalysis {
         private final NDArray originalIds;
         private final NDArray originalOutput; // [U, L, H]
         private final NDArray original; // [U, H]
-        private final long[] answers;
 
-        Measure(Backbone backbone, List<EvaluationCase> users, int copies, NDManager root) {
+        Measure(Backbone backbone, FullRankingEvaluator evaluator, List<EvaluationCase> users, int copies, NDManager root) {
             this.backbone = backbone;
+            this.evaluator = evaluator;
             this.users = users;
             this.copies = copies;
             this.root = root;
             this.length = backbone.dims().maxLength();
             int[] ids = new int[users.size() * length];
-            answers = new long[users.size()];
             for (int u = 0; u < users.size(); u++) {
                 LeaveOneOutSplit.leftPadInto(users.get(u).input(), ids, u, length);
-                answers[u] = users.get(u).answer();
             }
             originalIds = root.create(ids, new Shape(users.size(), length));
             originalOutput = backbone.encode(originalIds, false);
@@ -217,7 +222,7 @@ public final class AugmentationAnalysis {
                     NDArray lambda = mixup.sampleLambda(m, originalOutput.getShape(), rng);
                     mixes.add(mixup.mix(originalOutput, other, lambda).get(new NDIndex(":, -1, :")).expandDims(0));
                 }
-                return summarise(method, Double.NaN, NDArrays.concat(mixes), m);
+                return summarise(method, Double.NaN, NDArrays.concat(new NDList(mixes)), m);
             }
         }
 
@@ -237,17 +242,18 @@ public final class AugmentationAnalysis {
             return new Point(method, rate, cosine, top20, pairwise, distance);
         }
 
-        /** Fraction of rows ({@code [n * users, H]}, user-minor) whose user's answer is in the top 20 of the real items. */
+        /**
+         * Fraction of rows ({@code [n * users, H]}, user-minor) whose user's answer ranks in the top 20,
+         * ranked by the evaluator: the same candidates, exclusions and tie rule as HR@20.
+         */
         private double top20(NDArray rows, NDManager m) {
-            int items = backbone.dims().itemCount();
-            NDArray scores = backbone.scoreAll(rows).get(new NDIndex(":, 1:" + (items + 1)));
-            long[] tiledAnswers = new long[(int) scores.getShape().get(0)];
-            for (int i = 0; i < tiledAnswers.length; i++) {
-                tiledAnswers[i] = answers[i % answers.length] - 1;
+            int n = (int) rows.getShape().get(0);
+            List<EvaluationCase> tiled = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                tiled.add(users.get(i % users.size()));
             }
-            NDArray answerScores = scores.gather(m.create(tiledAnswers, new Shape(tiledAnswers.length, 1)), 1);
-            NDArray above = scores.gte(answerScores).sum(new int[] {1});
-            return above.lte(20).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
+            long hits = Arrays.stream(evaluator.ranksOfOutputs(backbone, rows, tiled, m)).filter(r -> r < 20).count();
+            return (double) hits / n;
         }
     }
 
@@ -266,13 +272,5 @@ public final class AugmentationAnalysis {
                             p.diversityPairwise(), p.distanceToOriginal()));
         }
         return out.toString();
-    }
-
-    /** Concatenation helper. */
-    private static final class NDArrays {
-        static NDArray concat(List<NDArray> arrays) {
-            ai.djl.ndarray.NDList list = new ai.djl.ndarray.NDList(arrays.toArray(new NDArray[0]));
-            return ai.djl.ndarray.NDArrays.concat(list, 0);
-        }
     }
 }
