@@ -2,7 +2,6 @@ package io.seqaug.augmenters;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.Augmented;
@@ -80,7 +79,8 @@ public final class CoSeRec implements AugmenterProvider {
         public List<LossTerm> losses(StepContext step) {
             NDArray ids = step.requireViews();
             int batch = (int) step.inputs().getShape().get(0);
-            NDArray z = step.backbone().encode(ids, true).get(new NDIndex(":, -1, :"));
+            // only the last position is read: a backbone may skip the work the other positions need
+            NDArray z = step.backbone().encodeEmbeddedLast(step.backbone().embed(ids), ids, true);
             if (cosine) {
                 z = z.div(z.norm(new int[] {1}, true).maximum(1e-8f));
             }

@@ -99,6 +99,15 @@ final class SasRec extends BackboneBase {
         return encode(embeddings, itemIds, Packing.of(itemIds), training);
     }
 
+    /**
+     * The last position is a real item, so its output never depends on the padding treatment: the
+     * real positions alone are computed, with published padding too.
+     */
+    @Override
+    public NDArray encodeEmbeddedLast(NDArray embeddings, NDArray itemIds, boolean training) {
+        return encodeEmbeddedAtItems(embeddings, itemIds, training).get(new NDIndex(":, -1, :"));
+    }
+
     private NDArray encode(NDArray embeddings, NDArray itemIds, Packing packing, boolean training) {
         NDArray x = inputs(embeddings, itemIds, packing, training);
         Shape padded = itemIds.getShape();

@@ -85,6 +85,10 @@ class SasRecPaddingTest {
             NDArray atItems = published.encodeEmbeddedAtItems(published.embed(ids(m)), ids(m), false);
             assertThat(atItems.sub(c).mul(real).abs().max().getFloat()).isLessThan(1e-5f);
             assertThat(atItems.mul(padding).abs().max().getFloat()).isZero();
+            // Every row's last position is a real item, so readers of the last position get it the same way.
+            NDArray last = published.encodeEmbeddedLast(published.embed(ids(m)), ids(m), false);
+            assertThat(last.getShape()).isEqualTo(new Shape(3, 8));
+            assertThat(last.sub(c.get(":, -1, :")).abs().max().getFloat()).isLessThan(1e-5f);
             // The padding row embeds to itself only with published padding.
             assertThat(zero.embed(ids(m)).get("0, 0, :").abs().sum().getFloat()).isZero();
             assertThat(published.embed(ids(m)).get("0, 0, :").sub(published.itemTable().get(0)).abs().max().getFloat())
