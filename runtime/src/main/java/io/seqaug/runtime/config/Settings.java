@@ -2,9 +2,11 @@ package io.seqaug.runtime.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.ProviderSettings;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Typed, range-checked reads of the effective configuration. Every error names the key and where
@@ -40,7 +42,7 @@ public final class Settings {
      */
     public Config subtree(String path) {
         String full = ConfigLoader.ROOT + "." + path;
-        return config.hasPath(full) ? config.getConfig(full) : com.typesafe.config.ConfigFactory.empty();
+        return config.hasPath(full) ? config.getConfig(full) : ConfigFactory.empty();
     }
 
     /**
@@ -70,6 +72,15 @@ public final class Settings {
         return config.getValue(full(path)).origin().description();
     }
 
+    /** Reads a key with a typed getter; a missing key or a wrong type becomes a {@link ConfigError}. */
+    private <T> T read(String path, BiFunction<Config, String, T> getter) {
+        try {
+            return getter.apply(config, full(path));
+        } catch (ConfigException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
+    }
+
     private ConfigError range(String path, Object value, String rule) {
         return new ConfigError(full(path) + " = " + value + " (" + where(path) + "): " + rule);
     }
@@ -81,11 +92,7 @@ public final class Settings {
      * @return the value
      */
     public String string(String path) {
-        try {
-            return config.getString(full(path));
-        } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage(), e);
-        }
+        return read(path, Config::getString);
     }
 
     /**
@@ -95,11 +102,7 @@ public final class Settings {
      * @return the values
      */
     public List<String> strings(String path) {
-        try {
-            return config.getStringList(full(path));
-        } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage(), e);
-        }
+        return read(path, Config::getStringList);
     }
 
     /**
@@ -109,11 +112,7 @@ public final class Settings {
      * @return the value
      */
     public boolean flag(String path) {
-        try {
-            return config.getBoolean(full(path));
-        } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage(), e);
-        }
+        return read(path, Config::getBoolean);
     }
 
     /**
@@ -125,12 +124,7 @@ public final class Settings {
      * @return the value
      */
     public int integer(String path, int min, int max) {
-        int value;
-        try {
-            value = config.getInt(full(path));
-        } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage(), e);
-        }
+        int value = read(path, Config::getInt);
         if (value < min || value > max) {
             throw range(path, value, "must be between " + min + " and " + max);
         }
@@ -144,11 +138,7 @@ public final class Settings {
      * @return the value
      */
     public long longValue(String path) {
-        try {
-            return config.getLong(full(path));
-        } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage(), e);
-        }
+        return read(path, Config::getLong);
     }
 
     /**
@@ -160,12 +150,7 @@ public final class Settings {
      * @return the value
      */
     public double number(String path, double min, double max) {
-        double value;
-        try {
-            value = config.getDouble(full(path));
-        } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage(), e);
-        }
+        double value = read(path, Config::getDouble);
         if (!(value >= min && value <= max)) {
             throw range(path, value, "must be between " + min + " and " + max);
         }
