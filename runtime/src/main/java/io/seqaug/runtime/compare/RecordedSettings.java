@@ -1,17 +1,12 @@
 package io.seqaug.runtime.compare;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValue;
 import io.seqaug.runtime.config.ConfigError;
-import io.seqaug.runtime.config.RenamedKeys;
+import io.seqaug.runtime.config.SettingsDifferences;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Compares the effective settings a finished run recorded in its {@code results.json} with the
@@ -19,46 +14,18 @@ import java.util.TreeSet;
  */
 final class RecordedSettings {
 
-    /**
-     * Settings that change how a run is shown or where caches live, not what it computes; and
-     * {@code commit}, which launchers before this version leaked into saved settings.
-     */
-    private static final Set<String> PRESENTATION = Set.of("train.progress", "train.prefetch", "data.cache-dir",
-            "plugins-dir", "commit");
-
     private RecordedSettings() {}
 
     /**
-     * What differs between two settings trees.
+     * What differs between two settings trees; see {@link SettingsDifferences#between}.
      *
      * @param recorded the recorded settings
      * @param requested the requested settings
-     * @param defaults the reference settings: a key that an older run did not record yet counts as
-     *     its default, which is what that run computed with
+     * @param defaults the reference settings
      * @return one {@code key: recorded -> requested} line per difference, keys sorted
      */
-    static List<String> differences(Config recordedAsWritten, Config requested, Config defaults) {
-        Config recorded = RenamedKeys.upgrade(recordedAsWritten);
-        Set<String> keys = new TreeSet<>();
-        for (Map.Entry<String, ConfigValue> e : recorded.entrySet()) {
-            keys.add(e.getKey());
-        }
-        for (Map.Entry<String, ConfigValue> e : requested.entrySet()) {
-            keys.add(e.getKey());
-        }
-        List<String> out = new ArrayList<>();
-        for (String key : keys) {
-            if (PRESENTATION.contains(key)) {
-                continue;
-            }
-            String a = recorded.hasPath(key) ? render(recorded.getValue(key))
-                    : defaults.hasPath(key) ? render(defaults.getValue(key)) : "(absent)";
-            String b = requested.hasPath(key) ? render(requested.getValue(key)) : "(absent)";
-            if (!a.equals(b)) {
-                out.add(key + ": " + a + " -> " + b);
-            }
-        }
-        return out;
+    static List<String> differences(Config recorded, Config requested, Config defaults) {
+        return SettingsDifferences.between(recorded, requested, defaults);
     }
 
     /**
@@ -79,19 +46,8 @@ final class RecordedSettings {
         List<String> diff = record.get().hasPath("config") ? differences(record.get().getConfig("config"), requested, defaults)
                 : List.of("results.json records no settings (written by an older SeqAug)");
         if (!diff.isEmpty()) {
-            String shown = String.join("; ", diff.subList(0, Math.min(3, diff.size())))
-                    + (diff.size() > 3 ? "; and " + (diff.size() - 3) + " more" : "");
-            throw new ConfigError(what + " in " + runDir + " finished with other settings (" + shown
+            throw new ConfigError(what + " in " + runDir + " finished with other settings (" + SettingsDifferences.summary(diff)
                     + "): rerun into a new grid name, or delete that folder to recompute it");
         }
-    }
-
-    private static String render(ConfigValue value) {
-        Object raw = value.unwrapped();
-        // 1 and 1.0 are one setting.
-        if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) {
-            return Long.toString((long) n.doubleValue());
-        }
-        return String.valueOf(raw);
     }
 }

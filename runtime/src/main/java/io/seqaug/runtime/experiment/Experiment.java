@@ -1,6 +1,7 @@
 package io.seqaug.runtime.experiment;
 
 import ai.djl.ndarray.NDManager;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
@@ -9,7 +10,9 @@ import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.datasets.NegativeSampler;
 import io.seqaug.datasets.SequenceDataset;
 import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.config.ConfigLoader;
 import io.seqaug.runtime.config.Settings;
+import io.seqaug.runtime.config.SettingsDifferences;
 import io.seqaug.runtime.eval.FullRankingEvaluator;
 import io.seqaug.runtime.eval.Metrics;
 import io.seqaug.runtime.eval.UserRanks;
@@ -20,6 +23,7 @@ import io.seqaug.runtime.report.Json;
 import io.seqaug.runtime.report.ProcessMemory;
 import io.seqaug.runtime.train.Checkpoint;
 import io.seqaug.runtime.train.EpochRecord;
+import io.seqaug.runtime.train.ResumePoint;
 import io.seqaug.runtime.train.StageResult;
 import io.seqaug.runtime.train.StopSignal;
 import io.seqaug.runtime.train.TrainOptions;
@@ -34,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,7 +46,13 @@ import java.util.Map;
  * One experiment: load and split the data, build the backbone and augmenter named in the settings,
  * train stage 1 (or load it from {@code init-from}), train stage 2 with the augmenter, and test the
  * best parameters. Writes into its run folder: {@code config.conf}, {@code epochs.jsonl},
- * {@code stage1.ckpt}, {@code best.ckpt} and, atomically at the end, {@code results.json}.
+ * {@code stage1.ckpt}, {@code best.ckpt}, after every epoch {@code resume.ckpt} and, atomically at
+ * the end, {@code results.json}.
+ *
+ * <p>A run that was interrupted (stopped, killed, preempted) leaves its {@code resume.ckpt} behind;
+ * started again in the same folder with the same settings, it continues from the end of its last
+ * finished epoch and ends exactly as it would have without the interruption
+ * ({@code seqaug.train.resume = false} starts it over). A finished run removes the file.
  */
 public final class Experiment {
 
@@ -90,6 +101,7 @@ public final class Experiment {
         settings.integer("train.stage1.epochs", 0, Integer.MAX_VALUE);
         settings.integer("train.stage2.epochs", 0, Integer.MAX_VALUE);
         FullRankingEvaluator.from(settings);
+        settings.flag("train.resume");
         if (checkData) {
             DataLoading.locate(settings);
         }
@@ -124,6 +136,7 @@ public final class Experiment {
         Backbone backbone = setup.backbone(backboneName);
         Augmenter augmenter = setup.augmenter(augmenterName);
         // Everything that can be checked is checked before the run folder is touched.
+        ResumePoint resume = resumePoint(settings, runDir, backboneName, backbone);
         Checkpoint start = null;
         if (!initFrom.isEmpty()) {
             try {
@@ -142,6 +155,9 @@ public final class Experiment {
         }
 
         try (RunLock lock = RunLock.acquire(runDir); NDManager root = NDManager.newBaseManager()) {
+            Path epochLog = runDir.resolve("epochs.jsonl");
+            // A continued run keeps the epoch lines up to where it continues; a new run starts an empty log.
+            List<String> kept = resume == null ? List.of() : EpochLog.linesBefore(epochLog, resume.progress());
             backbone.initialize(root);
             // A folder being rerun no longer holds finished results until this run writes its own.
             Files.deleteIfExists(runDir.resolve("results.json"));
@@ -149,26 +165,51 @@ public final class Experiment {
             // is a valid -c input for rerunning the experiment.
             AtomicFiles.writeString(runDir.resolve("config.conf"), settings.config().getConfig("seqaug").atKey("seqaug").root()
                     .render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false)));
-            Path epochLog = runDir.resolve("epochs.jsonl");
+            Path resumeFile = runDir.resolve(ResumePoint.FILE);
+            if (resume == null) {
+                Files.deleteIfExists(resumeFile);
+            }
             try (BufferedWriter log = Files.newBufferedWriter(epochLog, StandardCharsets.UTF_8)) {
+                for (String line : kept) {
+                    log.write(line);
+                    log.newLine();
+                }
+                log.flush();
                 Trainer trainer = new Trainer(options, backbone, split, new NegativeSampler(dataset), evaluator, root, stop,
                         record -> logEpoch(record, log, console));
+                TrainingStage resumeStage = resume == null ? null : resume.progress().stage();
+                if (resume != null) {
+                    trainer.restoreParameters(resume.parameters());
+                    trainer.restoreOptimizerState(resume.optimizer());
+                    console.printf(Locale.ROOT, "continuing stage %d at epoch %d from %s%n", resumeStage == TrainingStage.BACKBONE ? 1 : 2,
+                            resume.progress().nextEpoch(), resumeFile);
+                }
                 StageResult stage1 = null;
                 boolean trained = false;
-                if (start != null) {
+                if (resumeStage == TrainingStage.AUGMENTED) {
+                    stage1 = resume.stage1();
+                    trained = true;
+                } else if (start != null) {
                     start.restoreInto(backbone);
                     trained = true;
                     console.println("stage 1: loaded " + initFrom);
                 } else if (stage1Epochs > 0) {
                     Path stage1File = runDir.resolve("stage1.ckpt");
                     stage1 = trainer.train(TrainingStage.BACKBONE, stage1Epochs, augmenter, false,
-                            epoch -> save(Checkpoint.capture(backboneName, backbone, configText), stage1File));
+                            epoch -> save(Checkpoint.capture(backboneName, backbone, configText), stage1File),
+                            resume == null ? null : resume.progress(),
+                            progress -> saveResume(new ResumePoint(configText, progress, null, trainer.optimizerState(),
+                                    trainer.snapshot()), resumeFile, backboneName, backbone));
                     trained = true;
                 }
                 StageResult stage2 = null;
                 if (stage2Epochs > 0 && !stop.requested()) {
+                    StageResult finishedStage1 = stage1;
                     stage2 = trainer.train(TrainingStage.AUGMENTED, stage2Epochs, augmenter, trained,
-                            epoch -> save(Checkpoint.capture(backboneName, backbone, configText), runDir.resolve("best.ckpt")));
+                            epoch -> save(Checkpoint.capture(backboneName, backbone, configText), runDir.resolve("best.ckpt")),
+                            resumeStage == TrainingStage.AUGMENTED ? resume.progress() : null,
+                            progress -> saveResume(new ResumePoint(configText, progress, finishedStage1, trainer.optimizerState(),
+                                    trainer.snapshot()), resumeFile, backboneName, backbone));
                 }
                 save(Checkpoint.capture(backboneName, backbone, configText), runDir.resolve("best.ckpt"));
                 Metrics valid = trainer.validate();
@@ -181,7 +222,11 @@ public final class Experiment {
                 boolean interrupted = stop.requested();
                 RunResult result = new RunResult(runDir, stage1, stage2, valid, test, testSeconds,
                         ProcessMemory.peakResidentMiB(), interrupted);
-                writeResults(result, settings, dataset, setup.similaritySeconds(), (System.nanoTime() - started) / 1e9);
+                writeResults(result, settings, dataset, setup.similaritySeconds(), (System.nanoTime() - started) / 1e9, resume);
+                if (!interrupted) {
+                    // Finished: nothing left to continue.
+                    Files.deleteIfExists(resumeFile);
+                }
                 console.printf(Locale.ROOT, "test  %s%n", test);
                 console.println("results: " + runDir.resolve("results.json"));
                 return result;
@@ -214,6 +259,38 @@ public final class Experiment {
             checkpoint.restoreInto(backbone);
             return new Metrics[] {evaluator.evaluate(backbone, split.validation(), root),
                 evaluator.evaluate(backbone, split.test(), root)};
+        }
+    }
+
+    /**
+     * The point to continue from: {@code null} when resuming is off or the folder holds none (or none
+     * this run could use: its settings must be the same).
+     */
+    private static ResumePoint resumePoint(Settings settings, Path runDir, String backboneName, Backbone backbone) {
+        Path file = runDir.resolve(ResumePoint.FILE);
+        if (!settings.flag("train.resume") || !Files.exists(file)) {
+            return null;
+        }
+        ResumePoint point;
+        try {
+            point = ResumePoint.read(file, backboneName, backbone);
+        } catch (IOException e) {
+            throw new ConfigError(e.getMessage() + "; delete it or set seqaug.train.resume = false to start the run over");
+        }
+        List<String> diff = SettingsDifferences.between(ConfigFactory.parseString(point.runConfig()),
+                settings.config().getConfig(ConfigLoader.ROOT), ConfigFactory.empty());
+        if (!diff.isEmpty()) {
+            throw new ConfigError(file + " holds an interrupted run with other settings (" + SettingsDifferences.summary(diff)
+                    + "): use another run-name, or set seqaug.train.resume = false to start this one over");
+        }
+        return point;
+    }
+
+    private static void saveResume(ResumePoint point, Path file, String backboneName, Backbone backbone) {
+        try {
+            point.write(file, backboneName, backbone);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -268,7 +345,7 @@ public final class Experiment {
     }
 
     private static void writeResults(RunResult r, Settings settings, SequenceDataset dataset, double similaritySeconds,
-            double totalSeconds) throws IOException {
+            double totalSeconds, ResumePoint resumedFrom) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dataset", dataset.name());
         m.put("users", dataset.userCount());
@@ -285,6 +362,13 @@ public final class Experiment {
         m.put("test_seconds", r.testSeconds());
         m.put("similarity_seconds", similaritySeconds);
         m.put("total_seconds", totalSeconds);
+        if (resumedFrom != null) {
+            // total_seconds counts this process only; the stages' epoch times count every part.
+            Map<String, Object> from = new LinkedHashMap<>();
+            from.put("stage", resumedFrom.progress().stage() == TrainingStage.BACKBONE ? 1 : 2);
+            from.put("epoch", resumedFrom.progress().nextEpoch());
+            m.put("resumed_from", from);
+        }
         m.put("peak_rss_mib", r.peakResidentMiB());
         m.put("config", new Json.Raw(settings.config().getConfig("seqaug").root().render(ConfigRenderOptions.concise())));
         AtomicFiles.writeString(r.runDir().resolve("results.json"), Json.write(m) + "\n");

@@ -6,12 +6,20 @@ package io.seqaug.runtime.train;
 final class EarlyStopping {
 
     private final int patience;
-    private double best = Double.NEGATIVE_INFINITY;
-    private int bestEpoch = -1;
+    private double best;
+    private int bestEpoch;
     private int sinceBest;
 
     EarlyStopping(int patience) {
+        this(patience, Double.NEGATIVE_INFINITY, -1, 0);
+    }
+
+    /** Continues from a recorded state ({@link StageProgress}). */
+    EarlyStopping(int patience, double best, int bestEpoch, int sinceBest) {
         this.patience = patience;
+        this.best = best;
+        this.bestEpoch = bestEpoch;
+        this.sinceBest = sinceBest;
     }
 
     /** Records a score; returns true when it is a new best. */
@@ -30,7 +38,15 @@ final class EarlyStopping {
         return sinceBest >= patience;
     }
 
+    double best() {
+        return best;
+    }
+
     int bestEpoch() {
         return bestEpoch;
+    }
+
+    int sinceBest() {
+        return sinceBest;
     }
 }

@@ -38,7 +38,10 @@ import java.util.function.Consumer;
  * augmenter's terms, backward through {@link GradientCollector}, an Adam step, validation after each
  * epoch and early stopping on validation NDCG@20 with the best parameters restored at the end.
  *
- * <p>Every array a step makes lives in a per-step manager that is closed with the step.
+ * <p>Every array a step makes lives in a per-step manager that is closed with the step. Every epoch's
+ * randomness (data order, negatives, augmentation, dropout) comes from seeds derived from the run's
+ * seed, the stage and the epoch, so a stage continued from its {@link StageProgress} and the
+ * optimizer's state runs exactly as it would have without the interruption.
  */
 public final class Trainer {
 
@@ -95,19 +98,46 @@ public final class Trainer {
      */
     public StageResult train(TrainingStage stage, int maxEpochs, Augmenter augmenter, boolean startFromCurrent,
             Consumer<Integer> onBest) {
+        return train(stage, maxEpochs, augmenter, startFromCurrent, onBest, null, progress -> {});
+    }
+
+    /**
+     * Trains one stage, or continues it, with early stopping and restores its best parameters.
+     *
+     * @param stage the stage
+     * @param maxEpochs the epoch budget
+     * @param augmenter the augmenter, used only if active in this stage; may be {@code null}
+     * @param startFromCurrent whether the current parameters are a candidate (validated first);
+     *     ignored when continuing
+     * @param onBest called with the epoch after each new best, while the best parameters are loaded
+     * @param from where an earlier run of this stage stopped, with the parameters and optimizer state
+     *     of that moment already restored ({@link #restoreParameters}, {@link #restoreOptimizerState});
+     *     {@code null} to start the stage
+     * @param onEpochEnd called after every epoch (and its validation) with the stage's progress, while
+     *     the parameters and optimizer state are those of that moment
+     * @return the stage's outcome
+     */
+    public StageResult train(TrainingStage stage, int maxEpochs, Augmenter augmenter, boolean startFromCurrent,
+            Consumer<Integer> onBest, StageProgress from, Consumer<StageProgress> onEpochEnd) {
+        if (from != null && from.stage() != stage) {
+            throw new IllegalArgumentException("cannot continue " + stage + " from the progress of " + from.stage());
+        }
         Augmenter active = augmenter != null && augmenter.activeStages().contains(stage) ? augmenter : null;
-        EarlyStopping stopping = new EarlyStopping(options.patience(stage));
-        float[][] best = null;
-        Metrics bestValid = null;
-        if (startFromCurrent) {
+        int patience = options.patience(stage);
+        EarlyStopping stopping = from == null ? new EarlyStopping(patience)
+                : new EarlyStopping(patience, from.bestScore(), from.bestEpoch(), from.sinceBest());
+        float[][] best = from == null ? null : from.bestParameters();
+        Metrics bestValid = from == null ? null : from.bestValid();
+        if (from == null && startFromCurrent) {
             bestValid = validate();
             stopping.record(-1, bestValid.ndcg20());
             best = snapshot();
         }
-        double trainSecondsTotal = 0;
-        int epochsRun = 0;
+        double trainSecondsTotal = from == null ? 0 : from.trainSeconds();
+        int epochsRun = from == null ? 0 : from.epochsRun();
         boolean interrupted = false;
-        for (int epoch = 0; epoch < maxEpochs; epoch++) {
+        int firstEpoch = from == null ? 0 : from.finished() ? maxEpochs : from.nextEpoch();
+        for (int epoch = firstEpoch; epoch < maxEpochs; epoch++) {
             if (stop.requested()) {
                 interrupted = true;
                 break;
@@ -137,7 +167,10 @@ public final class Trainer {
             }
             listener.accept(new EpochRecord(stage, epoch, totals.batches, totals.sequences, trainSeconds, validSeconds,
                     totals.meanLosses(), valid, improved, ProcessMemory.residentMiB()));
-            if (valid != null && stopping.exhausted()) {
+            boolean finished = valid != null && stopping.exhausted() || epoch + 1 == maxEpochs;
+            onEpochEnd.accept(new StageProgress(stage, epoch + 1, epochsRun, trainSecondsTotal, stopping.best(),
+                    stopping.bestEpoch(), stopping.sinceBest(), best, bestValid, finished));
+            if (finished) {
                 break;
             }
         }
@@ -176,6 +209,8 @@ public final class Trainer {
 
     private EpochTotals runEpoch(TrainingStage stage, int epoch, Augmenter augmenter) {
         long epochSeed = mix(options.seed(), stage.ordinal(), epoch);
+        // Dropout masks too start from the epoch's own seed, not from where the last epoch left the engine.
+        Engine.getInstance().setRandomSeed((int) mix(epochSeed, 1, 0));
         BatchLoader.Options shape = new BatchLoader.Options(options.batchSize(), backbone.dims().maxLength(),
                 !backbone.paddingInvariant(), options.prefetch());
         Augmenter viewMaker = augmenter != null && augmenter.viewsPerExample() > 0 ? augmenter : null;
@@ -254,13 +289,45 @@ public final class Trainer {
                 .continuousUpdate().build();
     }
 
-    private float[][] snapshot() {
+    /**
+     * A copy of the backbone's current parameters, in its order.
+     *
+     * @return the values
+     */
+    public float[][] snapshot() {
         List<Parameter> params = backbone.parameters();
         float[][] copy = new float[params.size()][];
         for (int i = 0; i < copy.length; i++) {
             copy[i] = params.get(i).getArray().toFloatArray();
         }
         return copy;
+    }
+
+    /**
+     * Sets the backbone's parameters.
+     *
+     * @param values values in the backbone's order, as {@link #snapshot} returns them
+     */
+    public void restoreParameters(float[][] values) {
+        restore(values);
+    }
+
+    /**
+     * A copy of the optimizer's state.
+     *
+     * @return the state
+     */
+    public OptimizerState optimizerState() {
+        return updater.state();
+    }
+
+    /**
+     * Continues with an optimizer state that {@link #optimizerState} returned for the same backbone.
+     *
+     * @param state the state
+     */
+    public void restoreOptimizerState(OptimizerState state) {
+        updater.restore(state);
     }
 
     private void restore(float[][] values) {

@@ -1,0 +1,80 @@
+package io.seqaug.runtime.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What differs between the settings a run recorded and the settings asked for now, ignoring those
+ * that change how a run is shown or where caches live, not what it computes.
+ */
+public final class SettingsDifferences {
+
+    /**
+     * Settings that change how a run is shown, where caches live or whether it may continue an
+     * interrupted run, not what it computes; and {@code commit}, which launchers before this
+     * version leaked into saved settings.
+     */
+    private static final Set<String> PRESENTATION = Set.of("train.progress", "train.prefetch", "train.resume",
+            "data.cache-dir", "plugins-dir", "commit");
+
+    private SettingsDifferences() {}
+
+    /**
+     * What differs between two settings trees (both below {@code seqaug}).
+     *
+     * @param recordedAsWritten the recorded settings, possibly under key names an older version used
+     * @param requested the requested settings
+     * @param defaults the reference settings: a key that an older run did not record yet counts as
+     *     its default, which is what that run computed with
+     * @return one {@code key: recorded -> requested} line per difference, keys sorted
+     */
+    public static List<String> between(Config recordedAsWritten, Config requested, Config defaults) {
+        Config recorded = RenamedKeys.upgrade(recordedAsWritten);
+        Set<String> keys = new TreeSet<>();
+        for (Map.Entry<String, ConfigValue> e : recorded.entrySet()) {
+            keys.add(e.getKey());
+        }
+        for (Map.Entry<String, ConfigValue> e : requested.entrySet()) {
+            keys.add(e.getKey());
+        }
+        List<String> out = new ArrayList<>();
+        for (String key : keys) {
+            if (PRESENTATION.contains(key)) {
+                continue;
+            }
+            String a = recorded.hasPath(key) ? render(recorded.getValue(key))
+                    : defaults.hasPath(key) ? render(defaults.getValue(key)) : "(absent)";
+            String b = requested.hasPath(key) ? render(requested.getValue(key)) : "(absent)";
+            if (!a.equals(b)) {
+                out.add(key + ": " + a + " -> " + b);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first three differences on one line, and how many more there are.
+     *
+     * @param differences the lines {@link #between} returned
+     * @return a summary for an error message
+     */
+    public static String summary(List<String> differences) {
+        return String.join("; ", differences.subList(0, Math.min(3, differences.size())))
+                + (differences.size() > 3 ? "; and " + (differences.size() - 3) + " more" : "");
+    }
+
+    private static String render(ConfigValue value) {
+        Object raw = value.unwrapped();
+        // 1 and 1.0 are one setting.
+        if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) {
+            return Long.toString((long) n.doubleValue());
+        }
+        return String.valueOf(raw);
+    }
+}
