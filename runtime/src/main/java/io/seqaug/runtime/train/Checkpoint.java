@@ -110,9 +110,10 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
             }
             float[] values = e.getValue();
             payload.writeInt(values.length);
-            for (float v : values) {
-                payload.writeFloat(v);
-            }
+            // In bulk, big-endian as DataOutputStream writes floats one by one (same bytes, about 10x faster).
+            ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES);
+            bytes.asFloatBuffer().put(values);
+            payload.write(bytes.array());
         }
         payload.flush();
         byte[] bytes = buffer.toByteArray();
@@ -199,8 +200,10 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
                 throw new IOException(file + ": checkpoint is corrupt (parameter " + name + " has " + v.length
                         + " values for shape " + java.util.Arrays.toString(shape) + ")");
             }
+            byte[] raw = new byte[v.length * Float.BYTES];
+            in.readFully(raw);
+            ByteBuffer.wrap(raw).asFloatBuffer().get(v);
             for (int k = 0; k < v.length; k++) {
-                v[k] = in.readFloat();
                 if (!Float.isFinite(v[k])) {
                     throw new IOException(file + ": parameter " + name + " holds " + v[k] + " at index " + k
                             + "; the model it saved had diverged");
