@@ -1,10 +1,17 @@
 package io.seqaug.runtime;
 
+import io.seqaug.runtime.cli.Bootstrap;
 import io.seqaug.runtime.cli.Main;
+import io.seqaug.runtime.experiment.Experiment;
+import io.seqaug.runtime.experiment.RunResult;
+import io.seqaug.runtime.train.StopSignal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /** Runs the CLI in-process and captures what it prints. */
 final class CliTestSupport {
@@ -28,6 +35,36 @@ final class CliTestSupport {
             System.setOut(oldOut);
             System.setErr(oldErr);
         }
+    }
+
+    /**
+     * Runs {@code train} in process and asks for a stop, as Ctrl-C or a scheduler would, as soon as
+     * the console shows {@code line} (an epoch line, say), so the run stops after that epoch.
+     *
+     * @param line the text to wait for
+     * @param trainArgs {@code train} and its {@code -D} arguments, as {@link #synthetic} makes them
+     * @return the run's result
+     */
+    static RunResult trainStoppedAfter(String line, String... trainArgs) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (int i = 1; i < trainArgs.length; i++) {
+            String[] kv = trainArgs[i].substring(2).split("=", 2);
+            overrides.put(kv[0], kv[1]);
+        }
+        Bootstrap runtime = Bootstrap.start(null, overrides);
+        StopSignal stop = new StopSignal();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(captured, true, StandardCharsets.UTF_8) {
+            @Override
+            public PrintStream printf(Locale locale, String format, Object... values) {
+                PrintStream result = super.printf(locale, format, values);
+                if (captured.toString(StandardCharsets.UTF_8).contains(line)) {
+                    stop.request();
+                }
+                return result;
+            }
+        };
+        return runtime.injector().getInstance(Experiment.class).run(runtime.settings(), stop, console);
     }
 
     /**

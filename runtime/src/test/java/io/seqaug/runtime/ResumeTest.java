@@ -4,26 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.seqaug.runtime.cli.Bootstrap;
-import io.seqaug.runtime.experiment.Experiment;
 import io.seqaug.runtime.experiment.RunResult;
 import io.seqaug.runtime.train.Checkpoint;
-import io.seqaug.runtime.train.StopSignal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -46,28 +39,8 @@ class ResumeTest {
         return CliTestSupport.synthetic(dir.toString(), "train", withName);
     }
 
-    /** Runs in process and asks for a stop, as Ctrl-C or a scheduler would, once {@code line} is printed. */
     private RunResult runStoppedAfter(String line, String runName) {
-        String[] args = args(runName);
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String[] kv = args[i].substring(2).split("=", 2);
-            overrides.put(kv[0], kv[1]);
-        }
-        Bootstrap runtime = Bootstrap.start(null, overrides);
-        StopSignal stop = new StopSignal();
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream console = new PrintStream(captured, true, StandardCharsets.UTF_8) {
-            @Override
-            public PrintStream printf(Locale locale, String format, Object... values) {
-                PrintStream result = super.printf(locale, format, values);
-                if (captured.toString(StandardCharsets.UTF_8).contains(line)) {
-                    stop.request();
-                }
-                return result;
-            }
-        };
-        return runtime.injector().getInstance(Experiment.class).run(runtime.settings(), stop, console);
+        return CliTestSupport.trainStoppedAfter(line, args(runName));
     }
 
     /** The error lines the launcher printed (log lines before them are not errors). */
