@@ -25,6 +25,7 @@ import io.seqaug.runtime.report.ProcessMemory;
 import io.seqaug.runtime.train.Checkpoint;
 import io.seqaug.runtime.train.EpochRecord;
 import io.seqaug.runtime.train.ResumePoint;
+import io.seqaug.runtime.train.StageProgress;
 import io.seqaug.runtime.train.StageResult;
 import io.seqaug.runtime.train.StopSignal;
 import io.seqaug.runtime.train.TrainOptions;
@@ -42,6 +43,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One experiment: load and split the data, build the backbone and augmenter named in the settings,
@@ -179,6 +182,10 @@ public final class Experiment {
                 Trainer trainer = new Trainer(options, backbone, split, new NegativeSampler(dataset), evaluator, root, stop,
                         record -> logEpoch(record, log, console));
                 TrainingStage resumeStage = resume == null ? null : resume.progress().stage();
+                // After every epoch: where the run stands, with stage 1's outcome once stage 2 runs.
+                Function<StageResult, Consumer<StageProgress>> resumeWriter = finishedStage1 -> progress -> saveResume(
+                        new ResumePoint(configText, progress, finishedStage1, trainer.optimizerState(), trainer.snapshot()),
+                        resumeFile, backboneName, backbone);
                 if (resume != null) {
                     trainer.restoreParameters(resume.parameters());
                     trainer.restoreOptimizerState(resume.optimizer());
@@ -198,19 +205,14 @@ public final class Experiment {
                     Path stage1File = runDir.resolve("stage1.ckpt");
                     stage1 = trainer.train(TrainingStage.BACKBONE, stage1Epochs, augmenter, false,
                             epoch -> save(Checkpoint.capture(backboneName, backbone, configText), stage1File),
-                            resume == null ? null : resume.progress(),
-                            progress -> saveResume(new ResumePoint(configText, progress, null, trainer.optimizerState(),
-                                    trainer.snapshot()), resumeFile, backboneName, backbone));
+                            resume == null ? null : resume.progress(), resumeWriter.apply(null));
                     trained = true;
                 }
                 StageResult stage2 = null;
                 if (stage2Epochs > 0 && !stop.requested()) {
-                    StageResult finishedStage1 = stage1;
                     stage2 = trainer.train(TrainingStage.AUGMENTED, stage2Epochs, augmenter, trained,
                             epoch -> save(Checkpoint.capture(backboneName, backbone, configText), runDir.resolve("best.ckpt")),
-                            resumeStage == TrainingStage.AUGMENTED ? resume.progress() : null,
-                            progress -> saveResume(new ResumePoint(configText, progress, finishedStage1, trainer.optimizerState(),
-                                    trainer.snapshot()), resumeFile, backboneName, backbone));
+                            resumeStage == TrainingStage.AUGMENTED ? resume.progress() : null, resumeWriter.apply(stage1));
                 }
                 save(Checkpoint.capture(backboneName, backbone, configText), runDir.resolve("best.ckpt"));
                 Metrics valid = trainer.validate();
