@@ -11,17 +11,18 @@ import java.util.TreeSet;
 
 /**
  * What differs between the settings a run recorded and the settings asked for now, ignoring those
- * that change how a run is shown or where caches live, not what it computes.
+ * that change how a run is shown or where its files live, not what it computes.
  */
 public final class SettingsDifferences {
 
     /**
-     * Settings that change how a run is shown, where caches live or whether it may continue an
-     * interrupted run, not what it computes; and {@code commit}, which launchers before this
-     * version leaked into saved settings.
+     * Settings that change how a run is shown, where its folder and caches are (the same grid folder
+     * may be reached by another path: relative or absolute, or mounted elsewhere on another machine),
+     * or whether it may continue an interrupted run, not what it computes; and {@code commit}, which
+     * launchers before this version leaked into saved settings.
      */
     private static final Set<String> PRESENTATION = Set.of("train.progress", "train.prefetch", "train.resume",
-            "data.cache-dir", "plugins-dir", "commit");
+            "output-dir", "run-name", "data.cache-dir", "plugins-dir", "commit");
 
     private SettingsDifferences() {}
 

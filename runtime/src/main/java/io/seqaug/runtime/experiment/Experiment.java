@@ -1,7 +1,6 @@
 package io.seqaug.runtime.experiment;
 
 import ai.djl.ndarray.NDManager;
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.api.Augmenter;
@@ -280,10 +279,8 @@ public final class Experiment {
         } catch (IOException e) {
             throw new ConfigError(e.getMessage() + "; delete it or set seqaug.train.resume = false to start the run over");
         }
-        // Where the folder is named from may differ (another machine mounting a shared folder elsewhere).
-        Config recorded = ConfigFactory.parseString(point.runConfig()).withoutPath("output-dir").withoutPath("run-name");
-        Config requested = settings.config().getConfig(ConfigLoader.ROOT).withoutPath("output-dir").withoutPath("run-name");
-        List<String> diff = SettingsDifferences.between(recorded, requested, ConfigFactory.empty());
+        List<String> diff = SettingsDifferences.between(ConfigFactory.parseString(point.runConfig()),
+                settings.config().getConfig(ConfigLoader.ROOT), ConfigFactory.empty());
         if (!diff.isEmpty()) {
             throw new ConfigError(file + " holds an interrupted run with other settings (" + SettingsDifferences.summary(diff)
                     + "): use another run-name, or set seqaug.train.resume = false to start this one over");

@@ -23,6 +23,14 @@ class RecordedSettingsTest {
     }
 
     @Test
+    void theSameFolderReachedByAnotherPathIsNotADifference() {
+        Config defaults = parse("seed = 1");
+        Config recorded = parse("output-dir = \"runs/grid/stage1\", run-name = \"beauty-sasrec-s1\", seed = 1");
+        Config requested = parse("output-dir = \"/work/project/runs/grid/stage1\", run-name = \"beauty-sasrec-s1\", seed = 1");
+        assertThat(RecordedSettings.differences(recorded, requested, defaults)).isEmpty();
+    }
+
+    @Test
     void aKeyNewSinceTheRunCountsAsItsDefaultOnlyWhenItIsOne() {
         Config defaults = parse("eval.seen-items = exclude");
         Config recorded = parse("seed = 1");
