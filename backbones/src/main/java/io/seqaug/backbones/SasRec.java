@@ -99,15 +99,6 @@ final class SasRec extends BackboneBase {
         return encode(embeddings, itemIds, Packing.of(itemIds), training);
     }
 
-    /**
-     * The last position is a real item, so its output never depends on the padding treatment: the
-     * real positions alone are computed, with published padding too.
-     */
-    @Override
-    public NDArray encodeEmbeddedLast(NDArray embeddings, NDArray itemIds, boolean training) {
-        return encodeEmbeddedAtItems(embeddings, itemIds, training).get(new NDIndex(":, -1, :"));
-    }
-
     private NDArray encode(NDArray embeddings, NDArray itemIds, Packing packing, boolean training) {
         NDArray x = inputs(embeddings, itemIds, packing, training);
         Shape padded = itemIds.getShape();
@@ -123,20 +114,22 @@ final class SasRec extends BackboneBase {
 
     /**
      * The last block runs its attention for the last query only and its position-wise layers on
-     * that position only; the earlier blocks run as in {@link #encodeEmbedded}.
+     * that position only; the earlier blocks run as in {@link #encodeEmbedded} on the real positions.
+     * The last position is a real item, so its output does not depend on the padding treatment.
+     * Evaluation ({@link #encodeLast}) and readers of the last position in training take this path.
      */
     @Override
-    public NDArray encodeLast(NDArray itemIds) {
+    public NDArray encodeEmbeddedLast(NDArray embeddings, NDArray itemIds, boolean training) {
         Packing packing = Packing.of(itemIds);
-        NDArray x = inputs(embed(itemIds), itemIds, packing, false);
+        NDArray x = inputs(embeddings, itemIds, packing, training);
         Shape padded = itemIds.getShape();
         NDArray mask = attentionMask(itemIds);
         for (int l = 0; l < blocks.size() - 1; l++) {
-            x = attention(blocks.get(l), x, packing, padded, mask, false, false);
-            x = blocks.get(l).feedForward().apply(x, false);
+            x = attention(blocks.get(l), x, packing, padded, mask, training, false);
+            x = blocks.get(l).feedForward().apply(x, training);
         }
         Block last = blocks.get(blocks.size() - 1);
-        return last.feedForward().apply(attention(last, x, packing, padded, mask, false, true), false);
+        return last.feedForward().apply(attention(last, x, packing, padded, mask, training, true), training);
     }
 
     /** Item plus position embeddings at the real positions, normalised, with dropout when training. */

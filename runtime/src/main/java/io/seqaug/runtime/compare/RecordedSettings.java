@@ -17,18 +17,6 @@ final class RecordedSettings {
     private RecordedSettings() {}
 
     /**
-     * What differs between two settings trees; see {@link SettingsDifferences#between}.
-     *
-     * @param recorded the recorded settings
-     * @param requested the requested settings
-     * @param defaults the reference settings
-     * @return one {@code key: recorded -> requested} line per difference, keys sorted
-     */
-    static List<String> differences(Config recorded, Config requested, Config defaults) {
-        return SettingsDifferences.between(recorded, requested, defaults);
-    }
-
-    /**
      * Stops the grid when a finished run was made with other settings. Unfinished or interrupted
      * runs are run again anyway and pass.
      *
@@ -43,7 +31,7 @@ final class RecordedSettings {
         if (record.isEmpty()) {
             return;
         }
-        List<String> diff = record.get().hasPath("config") ? differences(record.get().getConfig("config"), requested, defaults)
+        List<String> diff = record.get().hasPath("config") ? SettingsDifferences.between(record.get().getConfig("config"), requested, defaults)
                 : List.of("results.json records no settings (written by an older SeqAug)");
         if (!diff.isEmpty()) {
             throw new ConfigError(what + " in " + runDir + " finished with other settings (" + SettingsDifferences.summary(diff)

@@ -10,16 +10,12 @@ final class EarlyStopping {
     private int bestEpoch;
     private int sinceBest;
 
-    EarlyStopping(int patience) {
-        this(patience, Double.NEGATIVE_INFINITY, -1, 0);
-    }
-
-    /** Continues from a recorded state ({@link StageProgress}). */
-    EarlyStopping(int patience, double best, int bestEpoch, int sinceBest) {
+    /** Continues from a stage's progress ({@link StageProgress#start} for a new stage). */
+    EarlyStopping(int patience, StageProgress progress) {
         this.patience = patience;
-        this.best = best;
-        this.bestEpoch = bestEpoch;
-        this.sinceBest = sinceBest;
+        this.best = progress.bestScore();
+        this.bestEpoch = progress.bestEpoch();
+        this.sinceBest = progress.sinceBest();
     }
 
     /** Records a score; returns true when it is a new best. */

@@ -22,29 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ParameterUpdater {
 
+    private static final Field MEANS = momentsField("means");
+    private static final Field VARIANCES = momentsField("variances");
+
     private final List<Parameter> parameters;
-    private final float learningRate;
-    private final float beta1;
-    private final float beta2;
-    private final float weightDecay;
+    /** Rebuilds the optimizer on {@link #restore}, with the update count it continues from. */
+    private final Adam.Builder adam;
     private Adam optimizer;
     private int steps;
 
     ParameterUpdater(List<Parameter> parameters, float learningRate, float beta1, float beta2, float weightDecay) {
         this.parameters = parameters;
-        this.learningRate = learningRate;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.weightDecay = weightDecay;
-        this.optimizer = adam(0);
+        this.adam = Adam.builder().optLearningRateTracker(Tracker.fixed(learningRate)).optBeta1(beta1).optBeta2(beta2)
+                .optWeightDecays(weightDecay).optEpsilon(1e-8f);
+        this.optimizer = adam.optBeginNumUpdate(0).build();
         for (Parameter p : parameters) {
             p.getArray().setRequiresGradient(true);
         }
-    }
-
-    private Adam adam(int updatesBefore) {
-        return Adam.builder().optLearningRateTracker(Tracker.fixed(learningRate)).optBeta1(beta1).optBeta2(beta2)
-                .optWeightDecays(weightDecay).optEpsilon(1e-8f).optBeginNumUpdate(updatesBefore).build();
     }
 
     void step() {
@@ -60,8 +54,8 @@ final class ParameterUpdater {
 
     /** A copy of the current state. */
     OptimizerState state() {
-        Map<String, Map<Device, NDArray>> means = moments("means");
-        Map<String, Map<Device, NDArray>> variances = moments("variances");
+        Map<String, Map<Device, NDArray>> means = moments(MEANS);
+        Map<String, Map<Device, NDArray>> variances = moments(VARIANCES);
         float[][] m = new float[parameters.size()][];
         float[][] v = new float[parameters.size()][];
         for (int i = 0; i < m.length; i++) {
@@ -73,10 +67,10 @@ final class ParameterUpdater {
 
     /** Replaces the state with a copy of {@code state}, which must come from the same parameters. */
     void restore(OptimizerState state) {
-        optimizer = adam(state.steps());
+        optimizer = adam.optBeginNumUpdate(state.steps()).build();
         steps = state.steps();
-        Map<String, Map<Device, NDArray>> means = moments("means");
-        Map<String, Map<Device, NDArray>> variances = moments("variances");
+        Map<String, Map<Device, NDArray>> means = moments(MEANS);
+        Map<String, Map<Device, NDArray>> variances = moments(VARIANCES);
         for (int i = 0; i < parameters.size(); i++) {
             NDArray weight = parameters.get(i).getArray();
             put(means, parameters.get(i).getName(), weight, state.means()[i]);
@@ -102,13 +96,21 @@ final class ParameterUpdater {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Map<Device, NDArray>> moments(String field) {
+    private Map<String, Map<Device, NDArray>> moments(Field field) {
         try {
-            Field f = Adam.class.getDeclaredField(field);
+            return (Map<String, Map<Device, NDArray>>) field.get(optimizer);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read Adam's " + field.getName() + ": " + e, e);
+        }
+    }
+
+    private static Field momentsField(String name) {
+        try {
+            Field f = Adam.class.getDeclaredField(name);
             f.setAccessible(true);
-            return (Map<String, Map<Device, NDArray>>) f.get(optimizer);
+            return f;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot reach Adam's " + field + " in this DJL version: " + e, e);
+            throw new IllegalStateException("cannot reach Adam's " + name + " in this DJL version: " + e, e);
         }
     }
 }

@@ -19,4 +19,15 @@ import io.seqaug.runtime.eval.Metrics;
  * @param finished whether the stage is over (its budget spent or its patience run out)
  */
 public record StageProgress(TrainingStage stage, int nextEpoch, int epochsRun, double trainSeconds, double bestScore,
-        int bestEpoch, int sinceBest, float[][] bestParameters, Metrics bestValid, boolean finished) {}
+        int bestEpoch, int sinceBest, float[][] bestParameters, Metrics bestValid, boolean finished) {
+
+    /**
+     * A stage that has not run yet.
+     *
+     * @param stage the stage
+     * @return no epochs, no validation, no best
+     */
+    public static StageProgress start(TrainingStage stage) {
+        return new StageProgress(stage, 0, 0, 0, Double.NEGATIVE_INFINITY, -1, 0, null, null, false);
+    }
+}

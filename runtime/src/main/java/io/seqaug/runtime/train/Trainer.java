@@ -123,21 +123,19 @@ public final class Trainer {
             throw new IllegalArgumentException("cannot continue " + stage + " from the progress of " + from.stage());
         }
         Augmenter active = augmenter != null && augmenter.activeStages().contains(stage) ? augmenter : null;
-        int patience = options.patience(stage);
-        EarlyStopping stopping = from == null ? new EarlyStopping(patience)
-                : new EarlyStopping(patience, from.bestScore(), from.bestEpoch(), from.sinceBest());
-        float[][] best = from == null ? null : from.bestParameters();
-        Metrics bestValid = from == null ? null : from.bestValid();
+        StageProgress at = from == null ? StageProgress.start(stage) : from;
+        EarlyStopping stopping = new EarlyStopping(options.patience(stage), at);
+        float[][] best = at.bestParameters();
+        Metrics bestValid = at.bestValid();
         if (from == null && startFromCurrent) {
             bestValid = validate();
             stopping.record(-1, bestValid.ndcg20());
             best = snapshot();
         }
-        double trainSecondsTotal = from == null ? 0 : from.trainSeconds();
-        int epochsRun = from == null ? 0 : from.epochsRun();
+        double trainSecondsTotal = at.trainSeconds();
+        int epochsRun = at.epochsRun();
         boolean interrupted = false;
-        int firstEpoch = from == null ? 0 : from.finished() ? maxEpochs : from.nextEpoch();
-        for (int epoch = firstEpoch; epoch < maxEpochs; epoch++) {
+        for (int epoch = at.finished() ? maxEpochs : at.nextEpoch(); epoch < maxEpochs; epoch++) {
             if (stop.requested()) {
                 interrupted = true;
                 break;
@@ -175,7 +173,7 @@ public final class Trainer {
             }
         }
         if (best != null) {
-            restore(best);
+            restoreParameters(best);
         }
         return new StageResult(stage, epochsRun, stopping.bestEpoch(), bestValid,
                 epochsRun == 0 ? 0 : trainSecondsTotal / epochsRun, interrupted);
@@ -309,7 +307,10 @@ public final class Trainer {
      * @param values values in the backbone's order, as {@link #snapshot} returns them
      */
     public void restoreParameters(float[][] values) {
-        restore(values);
+        List<Parameter> params = backbone.parameters();
+        for (int i = 0; i < values.length; i++) {
+            Tensors.assign(params.get(i).getArray(), values[i]);
+        }
     }
 
     /**
@@ -328,13 +329,6 @@ public final class Trainer {
      */
     public void restoreOptimizerState(OptimizerState state) {
         updater.restore(state);
-    }
-
-    private void restore(float[][] values) {
-        List<Parameter> params = backbone.parameters();
-        for (int i = 0; i < values.length; i++) {
-            Tensors.assign(params.get(i).getArray(), values[i]);
-        }
     }
 
     /** A well-spread seed from the run seed and two small integers. */

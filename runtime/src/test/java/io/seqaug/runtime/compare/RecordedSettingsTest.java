@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.seqaug.runtime.config.SettingsDifferences;
 import org.junit.jupiter.api.Test;
 
 class RecordedSettingsTest {
@@ -18,7 +19,7 @@ class RecordedSettingsTest {
         Config recorded = parse("train { learning-rate = 0.001, progress = true, stage1.epochs = 20 }");
         Config requested = parse("train { learning-rate = 0.1, progress = false, stage1.epochs = 20.0 }, eval.seen-items = exclude");
         // 20 and 20.0 agree; progress is presentation; seen-items was not recorded but is its default
-        assertThat(RecordedSettings.differences(recorded, requested, defaults))
+        assertThat(SettingsDifferences.between(recorded, requested, defaults))
                 .containsExactly("train.learning-rate: 0.001 -> 0.1");
     }
 
@@ -27,16 +28,16 @@ class RecordedSettingsTest {
         Config defaults = parse("seed = 1");
         Config recorded = parse("output-dir = \"runs/grid/stage1\", run-name = \"beauty-sasrec-s1\", seed = 1");
         Config requested = parse("output-dir = \"/work/project/runs/grid/stage1\", run-name = \"beauty-sasrec-s1\", seed = 1");
-        assertThat(RecordedSettings.differences(recorded, requested, defaults)).isEmpty();
+        assertThat(SettingsDifferences.between(recorded, requested, defaults)).isEmpty();
     }
 
     @Test
     void aKeyNewSinceTheRunCountsAsItsDefaultOnlyWhenItIsOne() {
         Config defaults = parse("eval.seen-items = exclude");
         Config recorded = parse("seed = 1");
-        assertThat(RecordedSettings.differences(recorded, parse("seed = 1, eval.seen-items = zero-score"), defaults))
+        assertThat(SettingsDifferences.between(recorded, parse("seed = 1, eval.seen-items = zero-score"), defaults))
                 .containsExactly("eval.seen-items: exclude -> zero-score");
-        assertThat(RecordedSettings.differences(recorded, parse("seed = 2"), defaults)).containsExactly("seed: 1 -> 2");
+        assertThat(SettingsDifferences.between(recorded, parse("seed = 2"), defaults)).containsExactly("seed: 1 -> 2");
     }
 
     @Test
@@ -48,9 +49,9 @@ class RecordedSettingsTest {
                 + " stage2-patience = -1, stage2-start-valid = 3 }");
         Config same = parse("train { stage1 { epochs = 61, patience = 5, start-valid = 0 },"
                 + " stage2 { epochs = 10, patience = 5, start-valid = 3 } }");
-        assertThat(RecordedSettings.differences(recorded, same, defaults)).isEmpty();
+        assertThat(SettingsDifferences.between(recorded, same, defaults)).isEmpty();
         Config longer = parse("train { stage1 { epochs = 61, patience = 5, start-valid = 0 },"
                 + " stage2 { epochs = 20, patience = 5, start-valid = 3 } }");
-        assertThat(RecordedSettings.differences(recorded, longer, defaults)).containsExactly("train.stage2.epochs: 10 -> 20");
+        assertThat(SettingsDifferences.between(recorded, longer, defaults)).containsExactly("train.stage2.epochs: 10 -> 20");
     }
 }
