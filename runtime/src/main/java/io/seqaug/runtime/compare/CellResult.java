@@ -4,10 +4,10 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
 import io.seqaug.runtime.eval.UserRanks;
+import io.seqaug.runtime.experiment.EpochLog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,21 +87,7 @@ public record CellResult(String dataset, String backbone, String augmenter, long
         }
         double seconds = r.hasPath("stage2.seconds_per_epoch") ? r.getDouble("stage2.seconds_per_epoch") : 0;
         int epochs = r.hasPath("stage2.epochs") ? r.getInt("stage2.epochs") : 0;
-        List<Double> curve = new ArrayList<>();
-        Path log = runDir.resolve("epochs.jsonl");
-        try {
-            if (Files.isRegularFile(log)) {
-                for (String line : Files.readAllLines(log)) {
-                    Config epoch = ConfigFactory.parseString(line);
-                    String ndcg = ConfigUtil.joinPath("valid", "NDCG@20");
-                    if (epoch.getInt("stage") == 2 && epoch.hasPath(ndcg)) {
-                        curve.add(epoch.getDouble(ndcg));
-                    }
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + log + ": " + e.getMessage(), e);
-        }
+        List<Double> curve = EpochLog.validNdcg20(runDir, 2);
         Path ranks = runDir.resolve(UserRanks.FILE);
         return Optional.of(new CellResult(dataset, backbone, augmenter, seed, test, seconds, epochs, curve,
                 Files.isRegularFile(ranks) ? Optional.of(ranks) : Optional.empty()));

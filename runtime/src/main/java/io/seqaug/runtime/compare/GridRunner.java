@@ -6,7 +6,14 @@ import io.seqaug.runtime.experiment.Experiment;
 import io.seqaug.runtime.train.StopSignal;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs the jobs of a {@link GridPlan} as a worker: it claims the first job in plan order that is
@@ -24,9 +32,16 @@ import java.util.Set;
  * sharing the grid folder, therefore run every job exactly once, and a single worker is the plain
  * sequential grid. Every job is validated before the first one trains; a job whose results are on
  * disk with the same settings is skipped, one with other settings stops the grid with the
- * differences. Reports are written when the worker ends, from every cell finished by then.
+ * differences. Reports are written when the worker ends, from every cell finished by then; workers
+ * that end together write them one at a time, so the last one's reports hold every finished cell.
  */
 public final class GridRunner {
+
+    /** File in the grid folder that report writers lock, one at a time across processes. */
+    static final String REPORT_LOCK = ".reports.lock";
+
+    /** Report writers of this JVM, one at a time (a JVM cannot hold one file lock twice). */
+    private static final Object REPORT_WRITERS = new Object();
 
     private final Experiment experiment;
 
@@ -172,14 +187,45 @@ public final class GridRunner {
      * @return the reports written
      */
     public static GridReport report(GridPlan plan) {
-        List<CellResult> finished = new ArrayList<>();
-        for (GridPlan.Job job : plan.jobs()) {
-            if (!job.stage1()) {
-                CellResult.read(job.directory(), job.dataset(), job.backbone(), job.augmenter(), job.seed())
-                        .ifPresent(finished::add);
+        // Workers that end together each write the reports. Reading the finished cells and writing
+        // the reports under one lock means the last writer read after every other writer's cell had
+        // finished, so the reports left behind hold every finished cell.
+        return underReportLock(plan.directory(), () -> {
+            List<CellResult> finished = new ArrayList<>();
+            for (GridPlan.Job job : plan.jobs()) {
+                if (!job.stage1()) {
+                    CellResult.read(job.directory(), job.dataset(), job.backbone(), job.augmenter(), job.seed())
+                            .ifPresent(finished::add);
+                }
+            }
+            return Reports.write(plan.directory(), finished, plan.cells());
+        });
+    }
+
+    /**
+     * Does some work while holding the grid's report lock: one holder at a time, in this JVM and
+     * across processes sharing the grid folder.
+     *
+     * @param gridDir the grid folder
+     * @param work what to do
+     * @param <T> its result's type
+     * @return the work's result
+     */
+    static <T> T underReportLock(Path gridDir, Supplier<T> work) {
+        Path lockFile = gridDir.resolve(REPORT_LOCK);
+        synchronized (REPORT_WRITERS) {
+            try {
+                Files.createDirectories(gridDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create grid folder " + gridDir + ": " + e.getMessage(), e);
+            }
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                return work.get();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot lock " + lockFile + " to write the reports: " + e.getMessage(), e);
             }
         }
-        return Reports.write(plan.directory(), finished, plan.cells());
     }
 
     private static List<GridPlan.Job> candidates(GridPlan plan, OptionalInt onlyJob) {

@@ -3,8 +3,11 @@ package io.seqaug.runtime.experiment;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
 import io.seqaug.api.TrainingStage;
 import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.report.Json;
+import io.seqaug.runtime.train.EpochRecord;
 import io.seqaug.runtime.train.StageProgress;
 
 import java.io.IOException;
@@ -13,12 +16,44 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Reads a run's {@code epochs.jsonl}, one JSON object per finished epoch. */
-final class EpochLog {
+/**
+ * A run's epoch log, {@code epochs.jsonl} in its folder: one JSON object per finished epoch, with
+ * its stage (1 or 2), epoch, batch and sequence counts, timings, losses, validation metrics (or
+ * null when the epoch was not validated), whether it improved, and resident memory. This class
+ * writes the lines and reads them back; nothing else parses the file.
+ */
+public final class EpochLog {
+
+    /** The file's name in a run folder. */
+    public static final String FILE = "epochs.jsonl";
 
     private EpochLog() {}
+
+    /**
+     * One epoch as its line of the log.
+     *
+     * @param r the finished epoch
+     * @return a JSON object, without a line break
+     */
+    static String line(EpochRecord r) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("stage", stageNumber(r.stage()));
+        line.put("epoch", r.epoch());
+        line.put("batches", r.batches());
+        line.put("sequences", r.sequences());
+        line.put("train_seconds", r.trainSeconds());
+        line.put("valid_seconds", r.validSeconds());
+        line.put("sequences_per_second", r.sequences() / Math.max(r.trainSeconds(), 1e-9));
+        line.put("losses", r.losses());
+        line.put("valid", r.valid() == null ? null : r.valid().asMap());
+        line.put("improved", r.improved());
+        line.put("rss_mib", r.residentMiB());
+        return Json.write(line);
+    }
 
     /**
      * The lines of the epochs a continued run keeps: every epoch before the one it continues at
@@ -30,34 +65,70 @@ final class EpochLog {
      * @throws ConfigError naming the file and line when a line is not an epoch record
      */
     static List<String> linesBefore(Path file, StageProgress progress) {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        int continueStage = progress.stage() == TrainingStage.BACKBONE ? 1 : 2;
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        int continueStage = stageNumber(progress.stage());
         List<String> kept = new ArrayList<>();
+        List<String> lines = readLines(file);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            int stage;
-            int epoch;
-            try {
-                Config record = ConfigFactory.parseString(lines.get(i));
-                stage = record.getInt("stage");
-                epoch = record.getInt("epoch");
-            } catch (ConfigException e) {
-                throw new ConfigError(file + ":" + (i + 1) + ": not an epoch record (" + e.getMessage() + ")");
-            }
-            if (stage < continueStage || stage == continueStage && epoch < progress.nextEpoch()) {
+            Config record = parse(file, i, lines.get(i));
+            int stage = record.getInt("stage");
+            if (stage < continueStage || stage == continueStage && record.getInt("epoch") < progress.nextEpoch()) {
                 kept.add(lines.get(i));
             }
         }
         return kept;
+    }
+
+    /**
+     * Validation NDCG@20 after each validated epoch of one stage, in order.
+     *
+     * @param runDir the run folder (no log: an empty curve)
+     * @param stage 1 or 2
+     * @return the curve
+     * @throws ConfigError naming the file and line when a line is not an epoch record
+     */
+    public static List<Double> validNdcg20(Path runDir, int stage) {
+        Path file = runDir.resolve(FILE);
+        String ndcg = ConfigUtil.joinPath("valid", "NDCG@20");
+        List<Double> curve = new ArrayList<>();
+        List<String> lines = readLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            Config record = parse(file, i, lines.get(i));
+            if (record.getInt("stage") == stage && record.hasPath(ndcg)) {
+                curve.add(record.getDouble(ndcg));
+            }
+        }
+        return curve;
+    }
+
+    private static int stageNumber(TrainingStage stage) {
+        return stage == TrainingStage.BACKBONE ? 1 : 2;
+    }
+
+    private static List<String> readLines(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Config parse(Path file, int index, String line) {
+        try {
+            Config record = ConfigFactory.parseString(line);
+            record.getInt("stage");
+            record.getInt("epoch");
+            return record;
+        } catch (ConfigException e) {
+            throw new ConfigError(file + ":" + (index + 1) + ": not an epoch record (" + e.getMessage() + ")");
+        }
     }
 }

@@ -158,7 +158,7 @@ public final class Experiment {
         }
 
         try (RunLock lock = RunLock.acquire(runDir); NDManager root = NDManager.newBaseManager()) {
-            Path epochLog = runDir.resolve("epochs.jsonl");
+            Path epochLog = runDir.resolve(EpochLog.FILE);
             // A continued run keeps the epoch lines up to where it continues; a new run starts an empty log.
             List<String> kept = resume == null ? List.of() : EpochLog.linesBefore(epochLog, resume.progress());
             backbone.initialize(root);
@@ -305,20 +305,8 @@ public final class Experiment {
     }
 
     private static void logEpoch(EpochRecord r, BufferedWriter log, PrintStream console) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("stage", r.stage() == TrainingStage.BACKBONE ? 1 : 2);
-        line.put("epoch", r.epoch());
-        line.put("batches", r.batches());
-        line.put("sequences", r.sequences());
-        line.put("train_seconds", r.trainSeconds());
-        line.put("valid_seconds", r.validSeconds());
-        line.put("sequences_per_second", r.sequences() / Math.max(r.trainSeconds(), 1e-9));
-        line.put("losses", r.losses());
-        line.put("valid", r.valid() == null ? null : r.valid().asMap());
-        line.put("improved", r.improved());
-        line.put("rss_mib", r.residentMiB());
         try {
-            log.write(Json.write(line));
+            log.write(EpochLog.line(r));
             log.newLine();
             log.flush();
         } catch (IOException e) {

@@ -1,0 +1,69 @@
+package io.seqaug.runtime.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seqaug.api.TrainingStage;
+import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.eval.Metrics;
+import io.seqaug.runtime.train.EpochRecord;
+import io.seqaug.runtime.train.StageProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+class EpochLogTest {
+
+    @TempDir
+    Path dir;
+
+    private static EpochRecord epoch(TrainingStage stage, int epoch, Double ndcg20) {
+        Metrics valid = ndcg20 == null ? null : new Metrics(10, 0.1, 0.05, 0.2, 0.08, 0.3, ndcg20);
+        return new EpochRecord(stage, epoch, 4, 1000, 2.5, 0.5, Map.of("rec", 0.75), valid, ndcg20 != null, 300);
+    }
+
+    private void write(EpochRecord... records) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (EpochRecord r : records) {
+            text.append(EpochLog.line(r)).append('\n');
+        }
+        Files.writeString(dir.resolve(EpochLog.FILE), text);
+    }
+
+    @Test
+    void aWrittenLineReadsBackAsTheStagesValidationCurve() throws IOException {
+        write(epoch(TrainingStage.BACKBONE, 0, 0.01), epoch(TrainingStage.AUGMENTED, 0, null),
+                epoch(TrainingStage.AUGMENTED, 1, 0.03), epoch(TrainingStage.AUGMENTED, 2, 0.025));
+        assertThat(EpochLog.validNdcg20(dir, 1)).containsExactly(0.01);
+        assertThat(EpochLog.validNdcg20(dir, 2)).containsExactly(0.03, 0.025);
+        assertThat(EpochLog.line(epoch(TrainingStage.AUGMENTED, 7, null)))
+                .startsWith("{\"stage\":2,\"epoch\":7,\"batches\":4,\"sequences\":1000,").contains("\"valid\":null");
+    }
+
+    @Test
+    void aContinuedRunKeepsTheEpochsBeforeItsResumePoint() throws IOException {
+        write(epoch(TrainingStage.BACKBONE, 0, 0.01), epoch(TrainingStage.BACKBONE, 1, 0.02),
+                epoch(TrainingStage.AUGMENTED, 0, null), epoch(TrainingStage.AUGMENTED, 1, null));
+        List<String> lines = Files.readAllLines(dir.resolve(EpochLog.FILE));
+        assertThat(EpochLog.linesBefore(dir.resolve(EpochLog.FILE), new StageProgress(TrainingStage.AUGMENTED, 1, 1, 0, 0, -1, 0, null, null, false)))
+                .containsExactly(lines.get(0), lines.get(1), lines.get(2));
+        assertThat(EpochLog.linesBefore(dir.resolve("absent.jsonl"), StageProgress.start(TrainingStage.BACKBONE))).isEmpty();
+    }
+
+    @Test
+    void aLineThatIsNoEpochRecordIsNamedByFileAndLine() throws IOException {
+        Files.writeString(dir.resolve(EpochLog.FILE), EpochLog.line(epoch(TrainingStage.AUGMENTED, 0, 0.02)) + "\n{\"stage\":2}\n");
+        assertThatThrownBy(() -> EpochLog.validNdcg20(dir, 2)).isInstanceOf(ConfigError.class)
+                .hasMessageStartingWith(dir.resolve(EpochLog.FILE) + ":2: not an epoch record");
+    }
+
+    @Test
+    void aRunWithoutALogHasAnEmptyCurve() {
+        assertThat(EpochLog.validNdcg20(dir, 2)).isEmpty();
+    }
+}
