@@ -1,6 +1,7 @@
 package io.seqaug.runtime.cli;
 
 import io.seqaug.runtime.compare.GridRunner;
+import io.seqaug.runtime.compare.JobClaim;
 import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.train.StopSignal;
 import picocli.CommandLine.Command;
@@ -8,9 +9,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code seqaug compare}: a grid of experiments with a summary table and charts. */
 @Command(name = "compare", mixinStandardHelpOptions = true, description = {
@@ -21,6 +25,9 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Environment variables that name one job of an array job: Slurm's, then Kubernetes Indexed Jobs'. */
     static final String[] INDEX_VARIABLES = {"SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"};
+
+    /** The engine's property for its number of threads. */
+    static final String ENGINE_THREADS = "ai.djl.pytorch.num_threads";
 
     @Mixin
     ConfigOptions options;
@@ -38,6 +45,8 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         OptionalInt only = job == null ? OptionalInt.empty() : OptionalInt.of(jobIndex(job, System.getenv()));
         ConfigOptions.GridCommand grid = options.grid("compare");
+        sharedCoresHint(JobClaim.otherWorkersOnThisHost(grid.plan().directory()), System.getenv(),
+                System.getProperty(ENGINE_THREADS), Runtime.getRuntime().availableProcessors()).ifPresent(System.err::println);
         StopSignal stop = new StopSignal();
         GridRunner.Outcome outcome;
         try (Interrupts ignored = Interrupts.install(stop)) {
@@ -63,6 +72,30 @@ final class CompareCommand implements Callable<Integer> {
             return worker ? 0 : Main.RUNTIME_ERROR;
         }
         return 0;
+    }
+
+    /**
+     * A hint for a worker started beside others on one machine, each of which would otherwise run
+     * the engine on every core: workers that share cores that way slow each other down far more
+     * than the share they give up.
+     *
+     * @param others the other live workers on this host
+     * @param environment the process environment ({@code OMP_NUM_THREADS} limits the engine's threads)
+     * @param engineThreads the engine's thread property ({@value #ENGINE_THREADS}), or null
+     * @param cores the cores this process may use
+     * @return the hint, when the engine's threads are not limited and the cores are shared
+     */
+    static Optional<String> sharedCoresHint(List<JobClaim.Owner> others, Map<String, String> environment, String engineThreads,
+            int cores) {
+        String limit = environment.get("OMP_NUM_THREADS");
+        if (others.isEmpty() || cores < 2 || limit != null && !limit.isBlank() || engineThreads != null) {
+            return Optional.empty();
+        }
+        int workers = others.size() + 1;
+        String pids = others.stream().map(o -> Long.toString(o.pid())).collect(Collectors.joining(", "));
+        return Optional.of("seqaug: " + others.size() + " other worker(s) of this grid run on this host (pid " + pids
+                + ") and each uses all " + cores + " cores: start every worker with OMP_NUM_THREADS="
+                + Math.max(1, cores / workers) + " (cores / workers), or the workers slow each other down");
     }
 
     /**

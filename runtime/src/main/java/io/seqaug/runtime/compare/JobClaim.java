@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -194,6 +197,37 @@ public final class JobClaim implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read claim " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The other processes on this host that hold a live claim in a grid: workers that share this
+     * machine's cores with the caller.
+     *
+     * @param gridDir the grid folder
+     * @return their claims' owners, one per process, in job order
+     */
+    public static List<Owner> otherWorkersOnThisHost(Path gridDir) {
+        Path folder = gridDir.resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        Map<Long, Owner> owners = new TreeMap<>();
+        try (var claims = Files.newDirectoryStream(folder, "job-*.claim")) {
+            for (Path claim : claims) {
+                Optional<Owner> owner;
+                try {
+                    owner = holder(claim);
+                } catch (NoSuchFileException e) {
+                    continue; // released while listing
+                }
+                owner.filter(o -> o.host().equals(RunLock.host()) && o.pid() != ProcessHandle.current().pid()
+                        && ProcessHandle.of(o.pid()).map(ProcessHandle::isAlive).orElse(false))
+                        .ifPresent(o -> owners.putIfAbsent(o.pid(), o));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list claims in " + folder + ": " + e.getMessage(), e);
+        }
+        return List.copyOf(owners.values());
     }
 
     private static boolean create(Path file) throws IOException {

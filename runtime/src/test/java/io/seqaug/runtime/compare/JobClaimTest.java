@@ -106,8 +106,32 @@ class JobClaimTest {
         assertThat(winners).isEqualTo(1);
     }
 
+    @Test
+    void otherLiveWorkersOnThisHostAreListedOncePerProcess() throws Exception {
+        Process alive = new ProcessBuilder("sleep", "30").start();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        try {
+            assertThat(JobClaim.otherWorkersOnThisHost(grid)).isEmpty();
+            writeClaim(1, RunLock.host(), alive.pid(), Instant.now());
+            writeClaim(2, RunLock.host(), alive.pid(), Instant.now());
+            writeClaim(3, RunLock.host(), gone.pid(), Instant.now());
+            writeClaim(4, "elsewhere-" + RunLock.host(), alive.pid(), Instant.now());
+            Optional<JobClaim> mine = JobClaim.tryClaim(grid, 5, TIMEOUT);
+            assertThat(mine).isPresent();
+            assertThat(JobClaim.otherWorkersOnThisHost(grid)).extracting(JobClaim.Owner::pid).containsExactly(alive.pid());
+            mine.get().close();
+        } finally {
+            alive.destroy();
+        }
+    }
+
     private Path writeClaim(String host, long pid, Instant since) throws IOException {
-        Path file = JobClaim.file(grid, 0);
+        return writeClaim(0, host, pid, since);
+    }
+
+    private Path writeClaim(int index, String host, long pid, Instant since) throws IOException {
+        Path file = JobClaim.file(grid, index);
         Files.createDirectories(file.getParent());
         return Files.writeString(file, "host=" + host + "\npid=" + pid + "\nsince=" + since + "\nid=stale-one\n");
     }
