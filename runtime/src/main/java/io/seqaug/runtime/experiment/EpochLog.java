@@ -67,15 +67,10 @@ public final class EpochLog {
     static List<String> linesBefore(Path file, StageProgress progress) {
         int continueStage = stageNumber(progress.stage());
         List<String> kept = new ArrayList<>();
-        List<String> lines = readLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            Config record = parse(file, i, lines.get(i));
-            int stage = record.getInt("stage");
-            if (stage < continueStage || stage == continueStage && record.getInt("epoch") < progress.nextEpoch()) {
-                kept.add(lines.get(i));
+        for (Entry entry : read(file)) {
+            int stage = entry.record().getInt("stage");
+            if (stage < continueStage || stage == continueStage && entry.record().getInt("epoch") < progress.nextEpoch()) {
+                kept.add(entry.line());
             }
         }
         return kept;
@@ -90,17 +85,11 @@ public final class EpochLog {
      * @throws ConfigError naming the file and line when a line is not an epoch record
      */
     public static List<Double> validNdcg20(Path runDir, int stage) {
-        Path file = runDir.resolve(FILE);
         String ndcg = ConfigUtil.joinPath("valid", "NDCG@20");
         List<Double> curve = new ArrayList<>();
-        List<String> lines = readLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            Config record = parse(file, i, lines.get(i));
-            if (record.getInt("stage") == stage && record.hasPath(ndcg)) {
-                curve.add(record.getDouble(ndcg));
+        for (Entry entry : read(runDir.resolve(FILE))) {
+            if (entry.record().getInt("stage") == stage && entry.record().hasPath(ndcg)) {
+                curve.add(entry.record().getDouble(ndcg));
             }
         }
         return curve;
@@ -110,25 +99,34 @@ public final class EpochLog {
         return stage == TrainingStage.BACKBONE ? 1 : 2;
     }
 
-    private static List<String> readLines(Path file) {
+    /** A line of the log with its parsed record. */
+    private record Entry(String line, Config record) {}
+
+    /** The log's epoch records in order (blank lines skipped; absent file: none). */
+    private static List<Entry> read(Path file) {
         if (!Files.exists(file)) {
             return List.of();
         }
+        List<String> lines;
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Config parse(Path file, int index, String line) {
-        try {
-            Config record = ConfigFactory.parseString(line);
-            record.getInt("stage");
-            record.getInt("epoch");
-            return record;
-        } catch (ConfigException e) {
-            throw new ConfigError(file + ":" + (index + 1) + ": not an epoch record (" + e.getMessage() + ")");
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                Config record = ConfigFactory.parseString(lines.get(i));
+                record.getInt("stage");
+                record.getInt("epoch");
+                entries.add(new Entry(lines.get(i), record));
+            } catch (ConfigException e) {
+                throw new ConfigError(file + ":" + (i + 1) + ": not an epoch record (" + e.getMessage() + ")");
+            }
         }
+        return entries;
     }
 }
