@@ -204,7 +204,7 @@ public final class JobClaim implements AutoCloseable {
      * machine's cores with the caller.
      *
      * @param gridDir the grid folder
-     * @return their claims' owners, one per process, in job order
+     * @return their claims' owners, one per process, by pid
      */
     public static List<Owner> otherWorkersOnThisHost(Path gridDir) {
         Path folder = gridDir.resolve(FOLDER);
