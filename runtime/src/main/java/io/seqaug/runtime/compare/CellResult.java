@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param augmenter the augmenter
  * @param seed the seed
  * @param test test metrics by name ({@code HR@5} ... {@code NDCG@20})
- * @param secondsPerEpoch mean stage-2 epoch time
+ * @param secondsPerEpoch median stage-2 training time per epoch
  * @param epochs stage-2 epochs trained
  * @param validCurve validation NDCG@20 after each stage-2 epoch
  * @param ranks the run's per-user test ranks ({@link UserRanks#FILE}), when it wrote them
@@ -37,7 +37,7 @@ public record CellResult(String dataset, String backbone, String augmenter, long
      * @param augmenter the augmenter
      * @param seed the seed
      * @param test test metrics by name
-     * @param secondsPerEpoch mean stage-2 epoch time
+     * @param secondsPerEpoch median stage-2 training time per epoch
      * @param epochs stage-2 epochs trained
      * @param validCurve validation NDCG@20 after each stage-2 epoch
      */
@@ -85,7 +85,9 @@ public record CellResult(String dataset, String backbone, String augmenter, long
         for (String metric : METRICS) {
             test.put(metric, r.getDouble(ConfigUtil.joinPath("test", metric)));
         }
-        double seconds = r.hasPath("stage2.seconds_per_epoch") ? r.getDouble("stage2.seconds_per_epoch") : 0;
+        // A typical epoch from the epoch log; the recorded mean when there is none.
+        double seconds = EpochLog.medianTrainSeconds(runDir, 2)
+                .orElse(r.hasPath("stage2.seconds_per_epoch") ? r.getDouble("stage2.seconds_per_epoch") : 0);
         int epochs = r.hasPath("stage2.epochs") ? r.getInt("stage2.epochs") : 0;
         List<Double> curve = EpochLog.validNdcg20(runDir, 2);
         Path ranks = runDir.resolve(UserRanks.FILE);

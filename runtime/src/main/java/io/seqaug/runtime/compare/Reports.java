@@ -101,7 +101,7 @@ public final class Reports {
     static String csv(List<CellResult> cells, GridStatistics statistics) {
         StringBuilder out = new StringBuilder("dataset,backbone,augmenter,seed");
         CellResult.METRICS.forEach(m -> out.append(',').append(m));
-        out.append(",stage2_epochs,stage2_seconds_per_epoch");
+        out.append(",stage2_epochs,stage2_median_epoch_seconds");
         for (String test : List.of("t", "wilcoxon")) {
             for (String m : P_COLUMNS) {
                 out.append(",p_").append(test).append('_').append(m).append(",p_").append(test).append('_').append(m)
@@ -153,7 +153,7 @@ public final class Reports {
         }
         out.append("| dataset | backbone | augmenter | seeds |");
         CellResult.METRICS.forEach(m -> out.append(' ').append(m).append(" |"));
-        out.append(" s/epoch |\n|---|---|---|---|");
+        out.append(" s/epoch (median) |\n|---|---|---|---|");
         CellResult.METRICS.forEach(m -> out.append("---|"));
         out.append("---|\n");
         boolean anyTest = false;

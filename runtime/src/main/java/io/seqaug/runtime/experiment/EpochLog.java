@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * A run's epoch log, {@code epochs.jsonl} in its folder: one JSON object per finished epoch, with
@@ -93,6 +94,26 @@ public final class EpochLog {
             }
         }
         return curve;
+    }
+
+    /**
+     * The median training time of one stage's epochs: a typical epoch, which the mean is not when a
+     * few epochs were slowed or paused by other work on the machine.
+     *
+     * @param runDir the run folder
+     * @param stage 1 or 2
+     * @return the median in seconds, or empty when the log has no epoch of that stage
+     * @throws ConfigError naming the file and line when a line is not an epoch record
+     */
+    public static OptionalDouble medianTrainSeconds(Path runDir, int stage) {
+        double[] seconds = read(runDir.resolve(FILE)).stream().map(Entry::record)
+                .filter(r -> r.getInt("stage") == stage && r.hasPath("train_seconds"))
+                .mapToDouble(r -> r.getDouble("train_seconds")).sorted().toArray();
+        if (seconds.length == 0) {
+            return OptionalDouble.empty();
+        }
+        int mid = seconds.length / 2;
+        return OptionalDouble.of(seconds.length % 2 == 1 ? seconds[mid] : (seconds[mid - 1] + seconds[mid]) / 2);
     }
 
     private static int stageNumber(TrainingStage stage) {

@@ -23,8 +23,12 @@ class EpochLogTest {
     Path dir;
 
     private static EpochRecord epoch(TrainingStage stage, int epoch, Double ndcg20) {
+        return epoch(stage, epoch, ndcg20, 2.5);
+    }
+
+    private static EpochRecord epoch(TrainingStage stage, int epoch, Double ndcg20, double trainSeconds) {
         Metrics valid = ndcg20 == null ? null : new Metrics(10, 0.1, 0.05, 0.2, 0.08, 0.3, ndcg20);
-        return new EpochRecord(stage, epoch, 4, 1000, 2.5, 0.5, Map.of("rec", 0.75), valid, ndcg20 != null, 300);
+        return new EpochRecord(stage, epoch, 4, 1000, trainSeconds, 0.5, Map.of("rec", 0.75), valid, ndcg20 != null, 300);
     }
 
     private void write(EpochRecord... records) throws IOException {
@@ -63,7 +67,20 @@ class EpochLogTest {
     }
 
     @Test
-    void aRunWithoutALogHasAnEmptyCurve() {
+    void aTypicalEpochIsTheMedianOfTheStagesTrainingTimes() throws IOException {
+        // A paused epoch (300 s) moves the mean to 80 s, the median stays with the others.
+        write(epoch(TrainingStage.BACKBONE, 0, null, 1.0), epoch(TrainingStage.AUGMENTED, 0, null, 30.0),
+                epoch(TrainingStage.AUGMENTED, 1, null, 300.0), epoch(TrainingStage.AUGMENTED, 2, null, 29.0),
+                epoch(TrainingStage.AUGMENTED, 3, 0.02, 31.0), epoch(TrainingStage.AUGMENTED, 4, 0.02, 10.0));
+        assertThat(EpochLog.medianTrainSeconds(dir, 2)).hasValue(30.0);
+        assertThat(EpochLog.medianTrainSeconds(dir, 1)).hasValue(1.0);
+        write(epoch(TrainingStage.AUGMENTED, 0, null, 30.0), epoch(TrainingStage.AUGMENTED, 1, null, 20.0));
+        assertThat(EpochLog.medianTrainSeconds(dir, 2)).hasValue(25.0);
+    }
+
+    @Test
+    void aRunWithoutALogHasAnEmptyCurveAndNoTypicalEpoch() {
         assertThat(EpochLog.validNdcg20(dir, 2)).isEmpty();
+        assertThat(EpochLog.medianTrainSeconds(dir, 2)).isEmpty();
     }
 }
