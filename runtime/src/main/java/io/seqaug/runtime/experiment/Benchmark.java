@@ -27,9 +27,11 @@ import jakarta.inject.Inject;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Speed and memory figures of the configured backbone on the configured dataset: plain training
@@ -113,7 +115,6 @@ public final class Benchmark {
                 matmul);
         out.printf(Locale.ROOT, "%-24s %6s %9s %10s %9s %8s %8s %5s %12s %9s %7s%n", "phase", "epochs", "first s",
                 "steady s", "seq/s", "user s", "sys s", "sys%", "minor faults", "GFLOP/ep", "% peak");
-        boolean kernelHeavy = false;
         for (Phase p : phases) {
             double steady = p.steadySeconds();
             double rate = p.flopsPerEpoch() / steady / 1e9;
@@ -123,7 +124,6 @@ public final class Benchmark {
                     p.sequences() > 0 ? String.format(Locale.ROOT, "%.0f", p.sequences() / steady) : "-",
                     p.cpu().userSeconds(), p.cpu().systemSeconds(), 100 * p.cpu().systemShare(), p.cpu().minorFaults(),
                     p.flopsPerEpoch() / 1e9, 100 * rate / matmul);
-            kernelHeavy |= p.cpu().systemShare() > 0.10;
         }
         out.println("steady = median of the epochs after the first; GFLOP/ep: estimated work on real (unpadded) items,"
                 + " training = 3 x forward, each augmented view encoded once; % peak: steady GFLOP/s over the matmul rate");
@@ -132,11 +132,9 @@ public final class Benchmark {
                 out.printf(Locale.ROOT, "losses, %s, last epoch: %s%n", p.name(), p.losses());
             }
         }
-        if (kernelHeavy) {
-            out.printf(Locale.ROOT, "WARNING: more than 10%% of the CPU time was spent in the kernel (allocator: %s);"
-                    + " training is paying for page faults. Run through ./seqaug, which preloads tcmalloc or tunes glibc"
-                    + " malloc, or install libtcmalloc-minimal4.%n", Allocator.describe());
-        }
+        Map<String, ProcessCpu> trainingCpu = new LinkedHashMap<>();
+        phases.stream().filter(p -> p.sequences() > 0).forEach(p -> trainingCpu.put(p.name(), p.cpu()));
+        kernelWarning(trainingCpu, Allocator.describe()).ifPresent(out::println);
         out.printf(Locale.ROOT, "peak resident memory: %,d MiB%n", ProcessMemory.peakResidentMiB());
         if (scaleItems > 0) {
             ModelDims dims = setup.dims();
@@ -154,6 +152,28 @@ public final class Benchmark {
      * @param losses mean losses of the last epoch
      * @param flopsPerEpoch estimated floating-point work of one epoch
      */
+    /**
+     * The warning for training phases that spend more than 10% of their CPU time in the kernel, which
+     * on these machines means page faults from the memory allocator. Evaluation is left out: its first
+     * pass touches fresh score buffers, a fault per page, whatever the allocator.
+     *
+     * @param trainingCpu CPU use of each training phase, by name
+     * @param allocator the allocator in use ({@link Allocator#describe})
+     * @return the warning, when a phase is over the line
+     */
+    static Optional<String> kernelWarning(Map<String, ProcessCpu> trainingCpu, String allocator) {
+        List<String> heavy = trainingCpu.entrySet().stream().filter(e -> e.getValue().systemShare() > 0.10)
+                .map(Map.Entry::getKey).toList();
+        if (heavy.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("WARNING: more than 10% of the training CPU time was spent in the kernel (" + String.join(", ", heavy)
+                + "; allocator: " + allocator + "): training is paying for page faults. "
+                + (allocator.startsWith("glibc malloc (default)")
+                        ? "Run through ./seqaug, which preloads tcmalloc or tunes glibc malloc, or install libtcmalloc-minimal4."
+                        : "Other processes competing for memory or cores can cause it too; rerun on a quiet machine."));
+    }
+
     private record Phase(String name, List<Double> seconds, ProcessCpu cpu, Map<String, Double> losses,
             double flopsPerEpoch, long sequences) {
 
