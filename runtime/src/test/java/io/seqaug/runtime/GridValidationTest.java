@@ -77,5 +77,14 @@ class GridValidationTest {
                 .contains("job 2: cell synthetic sasrec basrec seed 1").doesNotContain("[stage");
         assertThat(dir.resolve("g/summary.md")).exists();
         assertThat(dir.resolve("g/ndcg10.png")).exists();
+
+        // A cell stopped with a resume point is listed as such, with the last epoch its log records.
+        Path stopped = dir.resolve("g/cells/synthetic-sasrec-basrec-s1");
+        Files.createDirectories(stopped);
+        Files.writeString(stopped.resolve("epochs.jsonl"), "{\"stage\":2,\"epoch\":0}\n{\"stage\":2,\"epoch\":1}\n");
+        Files.writeString(stopped.resolve("resume.ckpt"), "");
+        CliTestSupport.Run again = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "report", "-c", grid.toString()));
+        assertThat(again.out()).contains("job 2: cell synthetic sasrec basrec seed 1, stopped after stage 2 epoch 1, "
+                + "continues from its resume.ckpt when a worker takes it");
     }
 }

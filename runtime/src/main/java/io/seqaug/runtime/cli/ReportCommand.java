@@ -4,9 +4,13 @@ import io.seqaug.runtime.compare.GridPlan;
 import io.seqaug.runtime.compare.GridReport;
 import io.seqaug.runtime.compare.GridRunner;
 import io.seqaug.runtime.compare.JobClaim;
+import io.seqaug.runtime.experiment.EpochLog;
+import io.seqaug.runtime.train.ResumePoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
             if (!GridPlan.isFinished(job)) {
                 String state = JobClaim.holder(plan.directory(), job.index())
                         .filter(o -> JobClaim.isHeld(plan.directory(), job.index(), plan.grid().claimTimeout()))
-                        .map(o -> "running: " + o.describe()).orElse("waiting");
+                        .map(o -> "running: " + o.describe()).orElseGet(() -> idleState(job.directory()));
                 pending.add("job " + job.index() + ": " + job.label() + ", " + state + " (" + job.directory() + ")");
             }
         }
@@ -42,5 +46,14 @@ final class ReportCommand implements Callable<Integer> {
             pending.forEach(p -> System.out.println("  " + p));
         }
         return 0;
+    }
+
+    /** A job nobody runs: stopped with a resume point, or not started. */
+    private static String idleState(Path runDir) {
+        if (!Files.exists(runDir.resolve(ResumePoint.FILE))) {
+            return "waiting";
+        }
+        return EpochLog.lastEpoch(runDir).map(p -> "stopped after stage " + p.stage() + " epoch " + p.epoch())
+                .orElse("stopped") + ", continues from its " + ResumePoint.FILE + " when a worker takes it";
     }
 }

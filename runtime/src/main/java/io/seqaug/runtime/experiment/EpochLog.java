@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -94,6 +95,30 @@ public final class EpochLog {
             }
         }
         return curve;
+    }
+
+    /**
+     * A finished epoch.
+     *
+     * @param stage 1 or 2
+     * @param epoch its number in the stage, from 0
+     */
+    public record Position(int stage, int epoch) {}
+
+    /**
+     * The last epoch the log records.
+     *
+     * @param runDir the run folder
+     * @return its stage and epoch, or empty when the log is absent or empty
+     * @throws ConfigError naming the file and line when a line is not an epoch record
+     */
+    public static Optional<Position> lastEpoch(Path runDir) {
+        List<Entry> entries = read(runDir.resolve(FILE));
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        Config last = entries.get(entries.size() - 1).record();
+        return Optional.of(new Position(last.getInt("stage"), last.getInt("epoch")));
     }
 
     /**

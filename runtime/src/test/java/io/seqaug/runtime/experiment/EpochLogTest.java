@@ -79,8 +79,15 @@ class EpochLogTest {
     }
 
     @Test
-    void aRunWithoutALogHasAnEmptyCurveAndNoTypicalEpoch() {
+    void theLastEpochIsTheLogsLastRecord() throws IOException {
+        write(epoch(TrainingStage.BACKBONE, 0, 0.01), epoch(TrainingStage.AUGMENTED, 0, null), epoch(TrainingStage.AUGMENTED, 1, null));
+        assertThat(EpochLog.lastEpoch(dir)).hasValue(new EpochLog.Position(2, 1));
+    }
+
+    @Test
+    void aRunWithoutALogHasAnEmptyCurveAndNoTypicalOrLastEpoch() {
         assertThat(EpochLog.validNdcg20(dir, 2)).isEmpty();
         assertThat(EpochLog.medianTrainSeconds(dir, 2)).isEmpty();
+        assertThat(EpochLog.lastEpoch(dir)).isEmpty();
     }
 }
