@@ -53,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!Files.exists(runDir.resolve(ResumePoint.FILE))) {
             return "waiting";
         }
-        return EpochLog.lastEpoch(runDir).map(p -> "stopped after stage " + p.stage() + " epoch " + p.epoch())
+        return EpochLog.read(runDir).lastEpoch().map(p -> "stopped after stage " + p.stage() + " epoch " + p.epoch())
                 .orElse("stopped") + ", continues from its " + ResumePoint.FILE + " when a worker takes it";
     }
 }

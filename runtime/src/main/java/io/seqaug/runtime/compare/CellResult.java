@@ -85,11 +85,12 @@ public record CellResult(String dataset, String backbone, String augmenter, long
         for (String metric : METRICS) {
             test.put(metric, r.getDouble(ConfigUtil.joinPath("test", metric)));
         }
+        EpochLog log = EpochLog.read(runDir);
         // A typical epoch from the epoch log; the recorded mean when there is none.
-        double seconds = EpochLog.medianTrainSeconds(runDir, 2)
+        double seconds = log.medianTrainSeconds(2)
                 .orElse(r.hasPath("stage2.seconds_per_epoch") ? r.getDouble("stage2.seconds_per_epoch") : 0);
         int epochs = r.hasPath("stage2.epochs") ? r.getInt("stage2.epochs") : 0;
-        List<Double> curve = EpochLog.validNdcg20(runDir, 2);
+        List<Double> curve = log.validNdcg20(2);
         Path ranks = runDir.resolve(UserRanks.FILE);
         return Optional.of(new CellResult(dataset, backbone, augmenter, seed, test, seconds, epochs, curve,
                 Files.isRegularFile(ranks) ? Optional.of(ranks) : Optional.empty()));

@@ -70,6 +70,11 @@ public final class JobClaim implements AutoCloseable {
             return new Owner(RunLock.host(), ProcessHandle.current().pid(), Instant.now(), UUID.randomUUID().toString());
         }
 
+        /** Whether this owner is a live process on this host (false for an owner on another host). */
+        boolean isAliveOnThisHost() {
+            return host.equals(RunLock.host()) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+
         String text() {
             return "host=" + host + "\npid=" + pid + "\nsince=" + since + "\nid=" + id + "\n";
         }
@@ -220,8 +225,7 @@ public final class JobClaim implements AutoCloseable {
                 } catch (NoSuchFileException e) {
                     continue; // released while listing
                 }
-                owner.filter(o -> o.host().equals(RunLock.host()) && o.pid() != ProcessHandle.current().pid()
-                        && ProcessHandle.of(o.pid()).map(ProcessHandle::isAlive).orElse(false))
+                owner.filter(o -> o.pid() != ProcessHandle.current().pid() && o.isAliveOnThisHost())
                         .ifPresent(o -> owners.putIfAbsent(o.pid(), o));
             }
         } catch (IOException e) {
@@ -262,8 +266,7 @@ public final class JobClaim implements AutoCloseable {
     }
 
     private static boolean isStale(Path file, Optional<Owner> holder, Duration timeout) throws IOException {
-        if (holder.isPresent() && holder.get().host().equals(RunLock.host())
-                && !ProcessHandle.of(holder.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (holder.isPresent() && holder.get().host().equals(RunLock.host()) && !holder.get().isAliveOnThisHost()) {
             return true;
         }
         Instant beat = modified(file).toInstant();

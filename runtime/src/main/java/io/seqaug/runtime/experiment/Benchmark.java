@@ -144,15 +144,6 @@ public final class Benchmark {
     }
 
     /**
-     * One timed phase.
-     *
-     * @param name what ran
-     * @param seconds wall seconds of every epoch (or evaluation round), in order
-     * @param cpu CPU time and page faults of the whole phase
-     * @param losses mean losses of the last epoch
-     * @param flopsPerEpoch estimated floating-point work of one epoch
-     */
-    /**
      * The warning for training phases that spend more than 10% of their CPU time in the kernel, which
      * on these machines means page faults from the memory allocator. Evaluation is left out: its first
      * pass touches fresh score buffers, a fault per page, whatever the allocator.
@@ -174,6 +165,15 @@ public final class Benchmark {
                         : "Other processes competing for memory or cores can cause it too; rerun on a quiet machine."));
     }
 
+    /**
+     * One timed phase.
+     *
+     * @param name what ran
+     * @param seconds wall seconds of every epoch (or evaluation round), in order
+     * @param cpu CPU time and page faults of the whole phase
+     * @param losses mean losses of the last epoch
+     * @param flopsPerEpoch estimated floating-point work of one epoch
+     */
     private record Phase(String name, List<Double> seconds, ProcessCpu cpu, Map<String, Double> losses,
             double flopsPerEpoch, long sequences) {
 

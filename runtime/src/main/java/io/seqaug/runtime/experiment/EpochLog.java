@@ -26,14 +26,20 @@ import java.util.OptionalDouble;
  * A run's epoch log, {@code epochs.jsonl} in its folder: one JSON object per finished epoch, with
  * its stage (1 or 2), epoch, batch and sequence counts, timings, losses, validation metrics (or
  * null when the epoch was not validated), whether it improved, and resident memory. This class
- * writes the lines and reads them back; nothing else parses the file.
+ * writes the lines ({@link #line}) and reads them back, once per use ({@link #read}); nothing else
+ * parses the file.
  */
 public final class EpochLog {
 
     /** The file's name in a run folder. */
     public static final String FILE = "epochs.jsonl";
 
-    private EpochLog() {}
+    /** The log's epoch records, in order. */
+    private final List<Entry> entries;
+
+    private EpochLog(List<Entry> entries) {
+        this.entries = entries;
+    }
 
     /**
      * One epoch as its line of the log.
@@ -61,15 +67,13 @@ public final class EpochLog {
      * The lines of the epochs a continued run keeps: every epoch before the one it continues at
      * (lines of later epochs were written after the resume point, by the run that was interrupted).
      *
-     * @param file the epoch log (absent: none)
      * @param progress where the run continues
      * @return the lines, in order
-     * @throws ConfigError naming the file and line when a line is not an epoch record
      */
-    static List<String> linesBefore(Path file, StageProgress progress) {
+    List<String> linesBefore(StageProgress progress) {
         int continueStage = stageNumber(progress.stage());
         List<String> kept = new ArrayList<>();
-        for (Entry entry : read(file)) {
+        for (Entry entry : entries) {
             int stage = entry.record().getInt("stage");
             if (stage < continueStage || stage == continueStage && entry.record().getInt("epoch") < progress.nextEpoch()) {
                 kept.add(entry.line());
@@ -81,15 +85,13 @@ public final class EpochLog {
     /**
      * Validation NDCG@20 after each validated epoch of one stage, in order.
      *
-     * @param runDir the run folder (no log: an empty curve)
      * @param stage 1 or 2
      * @return the curve
-     * @throws ConfigError naming the file and line when a line is not an epoch record
      */
-    public static List<Double> validNdcg20(Path runDir, int stage) {
+    public List<Double> validNdcg20(int stage) {
         String ndcg = ConfigUtil.joinPath("valid", "NDCG@20");
         List<Double> curve = new ArrayList<>();
-        for (Entry entry : read(runDir.resolve(FILE))) {
+        for (Entry entry : entries) {
             if (entry.record().getInt("stage") == stage && entry.record().hasPath(ndcg)) {
                 curve.add(entry.record().getDouble(ndcg));
             }
@@ -108,12 +110,9 @@ public final class EpochLog {
     /**
      * The last epoch the log records.
      *
-     * @param runDir the run folder
      * @return its stage and epoch, or empty when the log is absent or empty
-     * @throws ConfigError naming the file and line when a line is not an epoch record
      */
-    public static Optional<Position> lastEpoch(Path runDir) {
-        List<Entry> entries = read(runDir.resolve(FILE));
+    public Optional<Position> lastEpoch() {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
@@ -125,13 +124,11 @@ public final class EpochLog {
      * The median training time of one stage's epochs: a typical epoch, which the mean is not when a
      * few epochs were slowed or paused by other work on the machine.
      *
-     * @param runDir the run folder
      * @param stage 1 or 2
      * @return the median in seconds, or empty when the log has no epoch of that stage
-     * @throws ConfigError naming the file and line when a line is not an epoch record
      */
-    public static OptionalDouble medianTrainSeconds(Path runDir, int stage) {
-        double[] seconds = read(runDir.resolve(FILE)).stream().map(Entry::record)
+    public OptionalDouble medianTrainSeconds(int stage) {
+        double[] seconds = entries.stream().map(Entry::record)
                 .filter(r -> r.getInt("stage") == stage && r.hasPath("train_seconds"))
                 .mapToDouble(r -> r.getDouble("train_seconds")).sorted().toArray();
         if (seconds.length == 0) {
@@ -148,10 +145,17 @@ public final class EpochLog {
     /** A line of the log with its parsed record. */
     private record Entry(String line, Config record) {}
 
-    /** The log's epoch records in order (blank lines skipped; absent file: none). */
-    private static List<Entry> read(Path file) {
+    /**
+     * Reads a run folder's epoch log (blank lines skipped).
+     *
+     * @param runDir the run folder (no log: an empty one)
+     * @return the parsed log
+     * @throws ConfigError naming the file and line when a line is not an epoch record
+     */
+    public static EpochLog read(Path runDir) {
+        Path file = runDir.resolve(FILE);
         if (!Files.exists(file)) {
-            return List.of();
+            return new EpochLog(List.of());
         }
         List<String> lines;
         try {
@@ -173,6 +177,6 @@ public final class EpochLog {
                 throw new ConfigError(file + ":" + (i + 1) + ": not an epoch record (" + e.getMessage() + ")");
             }
         }
-        return entries;
+        return new EpochLog(entries);
     }
 }

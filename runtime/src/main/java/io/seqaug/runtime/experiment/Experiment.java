@@ -160,7 +160,7 @@ public final class Experiment {
         try (RunLock lock = RunLock.acquire(runDir); NDManager root = NDManager.newBaseManager()) {
             Path epochLog = runDir.resolve(EpochLog.FILE);
             // A continued run keeps the epoch lines up to where it continues; a new run starts an empty log.
-            List<String> kept = resume == null ? List.of() : EpochLog.linesBefore(epochLog, resume.progress());
+            List<String> kept = resume == null ? List.of() : EpochLog.read(runDir).linesBefore(resume.progress());
             backbone.initialize(root);
             // A folder being rerun no longer holds finished results until this run writes its own.
             Files.deleteIfExists(runDir.resolve("results.json"));

@@ -43,8 +43,8 @@ class EpochLogTest {
     void aWrittenLineReadsBackAsTheStagesValidationCurve() throws IOException {
         write(epoch(TrainingStage.BACKBONE, 0, 0.01), epoch(TrainingStage.AUGMENTED, 0, null),
                 epoch(TrainingStage.AUGMENTED, 1, 0.03), epoch(TrainingStage.AUGMENTED, 2, 0.025));
-        assertThat(EpochLog.validNdcg20(dir, 1)).containsExactly(0.01);
-        assertThat(EpochLog.validNdcg20(dir, 2)).containsExactly(0.03, 0.025);
+        assertThat(EpochLog.read(dir).validNdcg20(1)).containsExactly(0.01);
+        assertThat(EpochLog.read(dir).validNdcg20(2)).containsExactly(0.03, 0.025);
         assertThat(EpochLog.line(epoch(TrainingStage.AUGMENTED, 7, null)))
                 .startsWith("{\"stage\":2,\"epoch\":7,\"batches\":4,\"sequences\":1000,").contains("\"valid\":null");
     }
@@ -54,15 +54,15 @@ class EpochLogTest {
         write(epoch(TrainingStage.BACKBONE, 0, 0.01), epoch(TrainingStage.BACKBONE, 1, 0.02),
                 epoch(TrainingStage.AUGMENTED, 0, null), epoch(TrainingStage.AUGMENTED, 1, null));
         List<String> lines = Files.readAllLines(dir.resolve(EpochLog.FILE));
-        assertThat(EpochLog.linesBefore(dir.resolve(EpochLog.FILE), new StageProgress(TrainingStage.AUGMENTED, 1, 1, 0, 0, -1, 0, null, null, false)))
+        assertThat(EpochLog.read(dir).linesBefore(new StageProgress(TrainingStage.AUGMENTED, 1, 1, 0, 0, -1, 0, null, null, false)))
                 .containsExactly(lines.get(0), lines.get(1), lines.get(2));
-        assertThat(EpochLog.linesBefore(dir.resolve("absent.jsonl"), StageProgress.start(TrainingStage.BACKBONE))).isEmpty();
+        assertThat(EpochLog.read(dir.resolve("absent")).linesBefore(StageProgress.start(TrainingStage.BACKBONE))).isEmpty();
     }
 
     @Test
     void aLineThatIsNoEpochRecordIsNamedByFileAndLine() throws IOException {
         Files.writeString(dir.resolve(EpochLog.FILE), EpochLog.line(epoch(TrainingStage.AUGMENTED, 0, 0.02)) + "\n{\"stage\":2}\n");
-        assertThatThrownBy(() -> EpochLog.validNdcg20(dir, 2)).isInstanceOf(ConfigError.class)
+        assertThatThrownBy(() -> EpochLog.read(dir).validNdcg20(2)).isInstanceOf(ConfigError.class)
                 .hasMessageStartingWith(dir.resolve(EpochLog.FILE) + ":2: not an epoch record");
     }
 
@@ -72,22 +72,22 @@ class EpochLogTest {
         write(epoch(TrainingStage.BACKBONE, 0, null, 1.0), epoch(TrainingStage.AUGMENTED, 0, null, 30.0),
                 epoch(TrainingStage.AUGMENTED, 1, null, 300.0), epoch(TrainingStage.AUGMENTED, 2, null, 29.0),
                 epoch(TrainingStage.AUGMENTED, 3, 0.02, 31.0), epoch(TrainingStage.AUGMENTED, 4, 0.02, 10.0));
-        assertThat(EpochLog.medianTrainSeconds(dir, 2)).hasValue(30.0);
-        assertThat(EpochLog.medianTrainSeconds(dir, 1)).hasValue(1.0);
+        assertThat(EpochLog.read(dir).medianTrainSeconds(2)).hasValue(30.0);
+        assertThat(EpochLog.read(dir).medianTrainSeconds(1)).hasValue(1.0);
         write(epoch(TrainingStage.AUGMENTED, 0, null, 30.0), epoch(TrainingStage.AUGMENTED, 1, null, 20.0));
-        assertThat(EpochLog.medianTrainSeconds(dir, 2)).hasValue(25.0);
+        assertThat(EpochLog.read(dir).medianTrainSeconds(2)).hasValue(25.0);
     }
 
     @Test
     void theLastEpochIsTheLogsLastRecord() throws IOException {
         write(epoch(TrainingStage.BACKBONE, 0, 0.01), epoch(TrainingStage.AUGMENTED, 0, null), epoch(TrainingStage.AUGMENTED, 1, null));
-        assertThat(EpochLog.lastEpoch(dir)).hasValue(new EpochLog.Position(2, 1));
+        assertThat(EpochLog.read(dir).lastEpoch()).hasValue(new EpochLog.Position(2, 1));
     }
 
     @Test
     void aRunWithoutALogHasAnEmptyCurveAndNoTypicalOrLastEpoch() {
-        assertThat(EpochLog.validNdcg20(dir, 2)).isEmpty();
-        assertThat(EpochLog.medianTrainSeconds(dir, 2)).isEmpty();
-        assertThat(EpochLog.lastEpoch(dir)).isEmpty();
+        assertThat(EpochLog.read(dir).validNdcg20(2)).isEmpty();
+        assertThat(EpochLog.read(dir).medianTrainSeconds(2)).isEmpty();
+        assertThat(EpochLog.read(dir).lastEpoch()).isEmpty();
     }
 }
