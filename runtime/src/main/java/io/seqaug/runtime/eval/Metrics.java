@@ -59,8 +59,18 @@ public record Metrics(int users, double hr5, double ndcg5, double hr10, double n
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT,
-                "HR@5 %.4f NDCG@5 %.4f HR@10 %.4f NDCG@10 %.4f HR@20 %.4f NDCG@20 %.4f", hr5, ndcg5, hr10, ndcg10,
-                hr20, ndcg20);
+        return format(4);
+    }
+
+    /**
+     * The six metrics on one line.
+     *
+     * @param digits decimals per value
+     * @return {@code HR@5 x NDCG@5 x HR@10 x NDCG@10 x HR@20 x NDCG@20 x}
+     */
+    public String format(int digits) {
+        String f = "%." + digits + "f";
+        return String.format(java.util.Locale.ROOT, "HR@5 " + f + " NDCG@5 " + f + " HR@10 " + f + " NDCG@10 " + f
+                + " HR@20 " + f + " NDCG@20 " + f, hr5, ndcg5, hr10, ndcg10, hr20, ndcg20);
     }
 }
