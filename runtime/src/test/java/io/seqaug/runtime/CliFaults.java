@@ -32,4 +32,18 @@ public final class CliFaults {
         CliTestSupport.Run run = CliTestSupport.run(args.toArray(String[]::new));
         return new Result(run.code(), run.out(), run.err());
     }
+
+    /**
+     * {@code seqaug compare} on generated data with the given arguments (a {@code -c} grid file).
+     *
+     * @param dir the output folder
+     * @param more further arguments
+     * @return the outcome
+     */
+    public static Result compare(Path dir, String... more) {
+        List<String> args = new ArrayList<>(List.of(CliTestSupport.synthetic(dir.toString(), "compare")));
+        args.addAll(List.of(more));
+        CliTestSupport.Run run = CliTestSupport.run(args.toArray(String[]::new));
+        return new Result(run.code(), run.out(), run.err());
+    }
 }

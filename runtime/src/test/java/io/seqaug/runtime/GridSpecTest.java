@@ -104,6 +104,6 @@ class GridSpecTest {
         assertThat(full.settings().string("augmenter.basrec.weighting")).isEqualTo("adaptive");
         assertThatThrownBy(() -> GridSpec.from(ConfigFactory.parseString("grid { name = x, datasets = [a], backbones = [b],"
                 + " augmenters = [none], variants = [ { name = \"a b\", augmenter = basrec } ] }"), "g.conf"))
-                .hasMessageContaining("grid.variants name 'a b' must be a simple folder name");
+                .hasMessageContaining("grid.variants name = 'a b' (").hasMessageContaining("must be one folder name");
     }
 }

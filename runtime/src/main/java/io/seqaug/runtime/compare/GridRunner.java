@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -91,6 +93,27 @@ public final class GridRunner {
     public record Outcome(GridReport report, int ran, List<String> failed) {}
 
     /**
+     * Refuses a grid whose different datasets would read one file: {@code seqaug.data.path} replaces
+     * the lookup of {@code data.dataset}, so set beside several datasets it trains every row on the
+     * same data under different labels.
+     */
+    private static void requireDistinctData(List<GridPlan.Job> jobs) {
+        Map<String, String> datasetOfPath = new HashMap<>();
+        for (GridPlan.Job job : jobs) {
+            String path = job.settings().string("data.path");
+            if (path.isEmpty()) {
+                continue;
+            }
+            String other = datasetOfPath.putIfAbsent(path, job.dataset());
+            if (other != null && !other.equals(job.dataset())) {
+                throw new ConfigError("seqaug.data.path = " + path + " (" + job.settings().origin("data.path")
+                        + ") applies to the grid's datasets " + other + " and " + job.dataset()
+                        + ", so both would train on that one file; list data files in grid.datasets instead");
+            }
+        }
+    }
+
+    /**
      * Runs jobs of the grid as one worker.
      *
      * @param plan the grid's jobs
@@ -104,6 +127,8 @@ public final class GridRunner {
         // Every job is checked before anything trains: names, settings, data, and finished runs
         // whose recorded settings differ from what the grid asks for now.
         Set<String> checkedData = new HashSet<>();
+        plan.grid().variants().forEach(v -> experiment.requireDistinctVariantName(v.name(), v.augmenter()));
+        requireDistinctData(candidates);
         for (GridPlan.Job job : candidates) {
             experiment.validate(job.settings(), checkedData.add(job.dataset()));
             RecordedSettings.requireSame(job.directory(), job.label(), job.settings().config().getConfig(ConfigLoader.ROOT),

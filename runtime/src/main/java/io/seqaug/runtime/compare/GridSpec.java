@@ -3,13 +3,16 @@ package io.seqaug.runtime.compare;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.config.FolderName;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,9 +72,10 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
      * @param backbone the backbone it applies to, or every one
      * @param augmenter the augmenter it applies to, or every one (and then also to stage 1)
      * @param settings settings below {@code seqaug}
+     * @param origin where the entry was written
      */
     public record Override(Optional<String> dataset, Optional<String> backbone, Optional<String> augmenter,
-            Config settings) {
+            Config settings, ConfigOrigin origin) {
 
         boolean matches(String d, String b, String a) {
             return dataset.map(d::equals).orElse(true) && backbone.map(b::equals).orElse(true)
@@ -115,7 +119,8 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
                     }
                     overrides.add(new Override(optional(cell, "dataset"), optional(cell, "backbone"),
                             optional(cell, "augmenter"),
-                            cell.hasPath("settings") ? cell.getConfig("settings") : ConfigFactory.empty()));
+                            cell.hasPath("settings") ? cell.getConfig("settings") : ConfigFactory.empty(),
+                            cell.root().origin()));
                 }
             }
             List<Variant> variants = new ArrayList<>();
@@ -130,7 +135,8 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
                     Variant variant = new Variant(v.getString("name"), v.getString("augmenter"),
                             !v.hasPath("from-stage1") || v.getBoolean("from-stage1"),
                             v.hasPath("settings") ? v.getConfig("settings") : ConfigFactory.empty());
-                    if (!variant.name().matches("[A-Za-z0-9._-]+") || variant.name().equals("none")) {
+                    FolderName.check("grid.variants name", variant.name(), v.root().origin().description());
+                    if (variant.name().equals("none")) {
                         throw new ConfigError(origin + ": grid.variants name '" + variant.name()
                                 + "' must be a simple folder name other than none (" + v.root().origin().description() + ")");
                     }
@@ -150,13 +156,68 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
             if (spec.datasets.isEmpty() || spec.backbones.isEmpty() || spec.augmenters.isEmpty() || spec.seeds.isEmpty()) {
                 throw new ConfigError(origin + ": grid.datasets, backbones, augmenters and seeds must not be empty");
             }
-            if (!spec.name.matches("[A-Za-z0-9._-]+")) {
-                throw new ConfigError(origin + ": grid.name must be a simple folder name, got '" + spec.name + "'");
-            }
+            FolderName.check("grid.name", spec.name, grid.getValue("name").origin().description());
+            spec.requireEveryEntryCounts(origin, grid);
             return spec;
         } catch (ConfigException e) {
             throw new ConfigError(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every entry of the grid changes what runs: a repeated dataset, backbone, augmenter or seed would
+     * be run once and reported twice, a fractional seed would be truncated, and a {@code cells} entry
+     * that names a dataset, backbone or augmenter the grid does not list would apply to no cell.
+     */
+    private void requireEveryEntryCounts(String origin, Config grid) {
+        onlyOnce(origin, "grid.datasets", datasets);
+        onlyOnce(origin, "grid.backbones", backbones);
+        onlyOnce(origin, "grid.augmenters", augmenters);
+        if (grid.hasPath("seeds")) {
+            for (ConfigValue seed : grid.getList("seeds")) {
+                if (!(seed.unwrapped() instanceof Integer || seed.unwrapped() instanceof Long)) {
+                    throw new ConfigError("grid.seeds holds " + seed.render() + " (" + seed.origin().description()
+                            + "): seeds are whole numbers within the range of a 64-bit integer");
+                }
+            }
+        }
+        onlyOnce(origin, "grid.seeds", seeds);
+        // A file that includes another and narrows its lists (examples/reproduce-yelp-sasrec.conf) may
+        // leave the included file's cells for other datasets unused; a cell written beside the list it
+        // misses is a mistake.
+        for (Override o : overrides) {
+            o.dataset().filter(d -> !datasets.contains(d) && sameFile(o.origin(), grid.getValue("datasets").origin()))
+                    .ifPresent(d -> {
+                        throw matchesNothing(o, "dataset", d, "grid.datasets", datasets);
+                    });
+            o.backbone().filter(b -> !backbones.contains(b) && sameFile(o.origin(), grid.getValue("backbones").origin()))
+                    .ifPresent(b -> {
+                        throw matchesNothing(o, "backbone", b, "grid.backbones", backbones);
+                    });
+            o.augmenter().filter(a -> !augmenters.contains(a) && sameFile(o.origin(), grid.getValue("augmenters").origin()))
+                    .ifPresent(a -> {
+                        throw matchesNothing(o, "augmenter", a, "grid.augmenters", augmenters);
+                    });
+        }
+    }
+
+    private static boolean sameFile(ConfigOrigin a, ConfigOrigin b) {
+        return Objects.equals(a.filename(), b.filename()) && Objects.equals(a.resource(), b.resource())
+                && Objects.equals(a.url(), b.url());
+    }
+
+    private static void onlyOnce(String origin, String key, List<?> values) {
+        Set<Object> seen = new java.util.HashSet<>();
+        for (Object v : values) {
+            if (!seen.add(v)) {
+                throw new ConfigError(origin + ": " + key + " lists " + v + " twice; it would run once and be reported twice");
+            }
+        }
+    }
+
+    private static ConfigError matchesNothing(Override o, String what, String value, String key, List<?> listed) {
+        return new ConfigError("grid.cells entry (" + o.origin().description() + ") names " + what + " '" + value + "', which " + key
+                + " does not list " + listed + ": its settings would apply to no cell");
     }
 
     private static Optional<String> optional(Config c, String key) {

@@ -176,7 +176,7 @@ public final class ConfigLoader {
             }
             try {
                 switch (entry.getValue().valueType()) {
-                    case NUMBER -> merged.getNumber(path);
+                    case NUMBER -> requireWholeWhereWhole(merged, path, entry.getValue(), problems);
                     case BOOLEAN -> merged.getBoolean(path);
                     default -> { }
                 }
@@ -186,6 +186,21 @@ public final class ConfigLoader {
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(String.join("; ", problems));
+        }
+    }
+
+    /**
+     * A key whose default is a whole number takes whole numbers only: the typed reads would truncate
+     * {@code 2.7} to 2 and clamp a seed beyond the 64-bit range, while the recorded settings kept the
+     * value the user wrote.
+     */
+    private static void requireWholeWhereWhole(Config merged, String path, ConfigValue reference, List<String> problems) {
+        Number value = merged.getNumber(path);
+        boolean wholeDefault = reference.unwrapped() instanceof Integer || reference.unwrapped() instanceof Long;
+        if (wholeDefault && !(value instanceof Integer || value instanceof Long)) {
+            ConfigValue given = merged.getValue(path);
+            problems.add(path + " = " + given.render() + " (" + given.origin().description()
+                    + "): must be a whole number within the range of a 64-bit integer");
         }
     }
 

@@ -68,6 +68,16 @@ public final class Settings {
         return ConfigLoader.ROOT + "." + path;
     }
 
+    /**
+     * Where a key was set, for messages.
+     *
+     * @param path the key below {@code seqaug}
+     * @return the file and line, the command line, or the defaults
+     */
+    public String origin(String path) {
+        return where(path);
+    }
+
     private String where(String path) {
         return config.getValue(full(path)).origin().description();
     }

@@ -1,16 +1,22 @@
 package io.seqaug.runtime.experiment;
 
 import ai.djl.ndarray.NDManager;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.TrainingStage;
+import io.seqaug.datasets.DatasetException;
 import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.datasets.NegativeSampler;
 import io.seqaug.datasets.SequenceDataset;
+import io.seqaug.datasets.SequenceFileReader;
 import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.ConfigLoader;
+import io.seqaug.runtime.config.FolderName;
+import io.seqaug.runtime.config.RenamedKeys;
 import io.seqaug.runtime.config.Settings;
 import io.seqaug.runtime.config.SettingsDifferences;
 import io.seqaug.runtime.eval.FullRankingEvaluator;
@@ -79,13 +85,29 @@ public final class Experiment {
      */
     public static Path runDirectory(Settings settings) {
         String name = settings.string("run-name");
-        if (name.isEmpty()) {
+        if (!name.isEmpty()) {
+            FolderName.check("seqaug.run-name", name, settings.origin("run-name"));
+        } else {
             String dataset = DatasetLabel.of(settings.string("data.path").isEmpty() ? settings.string("data.dataset")
                     : settings.string("data.path"));
             name = dataset + "-" + settings.string("model.backbone") + "-" + settings.string("augmenter.name") + "-s"
                     + settings.longValue("seed");
         }
         return Path.of(settings.string("output-dir")).resolve(name);
+    }
+
+    /**
+     * Refuses a grid variant named like an augmenter provider: its cells would run the variant's
+     * augmenter while every report showed the provider's name.
+     *
+     * @param variant the variant's name
+     * @param augmenter the provider it runs
+     */
+    public void requireDistinctVariantName(String variant, String augmenter) {
+        if (registry.hasAugmenter(variant) && !variant.equals(augmenter)) {
+            throw new ConfigError("grid.variants name '" + variant + "' is the name of the augmenter provider " + variant
+                    + ", but the variant runs " + augmenter + ": reports could not tell them apart; rename the variant");
+        }
     }
 
     /**
@@ -101,8 +123,17 @@ public final class Experiment {
         registry.backbone(settings.string("model.backbone"));
         registry.augmenter(settings.string("augmenter.name"));
         TrainOptions.from(settings);
-        settings.integer("train.stage1.epochs", 0, Integer.MAX_VALUE);
-        settings.integer("train.stage2.epochs", 0, Integer.MAX_VALUE);
+        for (String stage : List.of("stage1", "stage2")) {
+            int epochs = settings.integer("train." + stage + ".epochs", 0, Integer.MAX_VALUE);
+            int startValid = settings.integer("train." + stage + ".start-valid", 0, Integer.MAX_VALUE);
+            boolean skipped = stage.equals("stage1") && !settings.string("train.init-from").isEmpty();
+            if (epochs > 0 && startValid >= epochs && !skipped) {
+                throw new ConfigError("seqaug.train." + stage + ".start-valid = " + startValid + " ("
+                        + settings.origin("train." + stage + ".start-valid") + ") is not below seqaug.train." + stage
+                        + ".epochs = " + epochs + ": no epoch of the stage would be validated, none could become the "
+                        + "best, and the stage's training would be thrown away; lower start-valid or raise epochs");
+            }
+        }
         FullRankingEvaluator.from(settings);
         settings.flag("train.resume");
         if (checkData) {
@@ -155,6 +186,19 @@ public final class Experiment {
                 throw new ConfigError("seqaug.train.init-from " + initFrom + " was trained with " + start.dims()
                         + " but this run has " + setup.dims());
             }
+            try {
+                start.requireFits(backbone);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError("seqaug.train.init-from " + initFrom + " does not fit this run's " + backboneName + ": "
+                        + e.getMessage());
+            }
+        }
+        if (resume == null) {
+            requireNoOtherFinishedRun(settings, runDir);
+        }
+        if (split.trainingInputs().stream().allMatch(input -> input.length == 0)) {
+            throw new DatasetException(dataset.name() + ": no training sequences (every user has at most "
+                    + SequenceFileReader.MIN_ITEMS + " items, all of which go to validation and test); nothing to train on");
         }
 
         try (RunLock lock = RunLock.acquire(runDir); NDManager root = NDManager.newBaseManager()) {
@@ -261,6 +305,34 @@ public final class Experiment {
             checkpoint.restoreInto(backbone);
             return new Metrics[] {evaluator.evaluate(backbone, split.validation(), root),
                 evaluator.evaluate(backbone, split.test(), root)};
+        }
+    }
+
+    /**
+     * A finished run is replaced only by the same run: rerunning it with other settings would delete
+     * results that a report or a paper may already use.
+     */
+    private static void requireNoOtherFinishedRun(Settings settings, Path runDir) {
+        Path results = runDir.resolve("results.json");
+        if (!Files.isRegularFile(results)) {
+            return;
+        }
+        Config recorded;
+        try {
+            recorded = ConfigFactory.parseFile(results.toFile());
+        } catch (ConfigException e) {
+            return; // unreadable: not a finished run anyone can use
+        }
+        if (recorded.hasPath("interrupted") && recorded.getBoolean("interrupted")) {
+            return; // stopped early: its results are provisional and a rerun may replace them
+        }
+        List<String> diff = recorded.hasPath("config")
+                ? SettingsDifferences.between(RenamedKeys.upgrade(recorded.getConfig("config")),
+                        settings.config().getConfig(ConfigLoader.ROOT), ConfigFactory.empty())
+                : List.of("results.json records no settings");
+        if (!diff.isEmpty()) {
+            throw new ConfigError(runDir + " holds a finished run with other settings (" + SettingsDifferences.summary(diff)
+                    + "): use another seqaug.run-name, or delete the folder to replace it");
         }
     }
 

@@ -72,6 +72,16 @@ public final class ProviderRegistry {
     }
 
     /**
+     * Whether an augmenter provider has this name.
+     *
+     * @param name the name
+     * @return true if one does
+     */
+    public boolean hasAugmenter(String name) {
+        return augmenters.containsKey(name);
+    }
+
+    /**
      * An operator provider.
      *
      * @param name its name

@@ -1,6 +1,5 @@
 package io.seqaug.runtime.train;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.seqaug.api.Backbone;
@@ -65,6 +64,20 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
      * @throws IllegalArgumentException naming the first parameter that is missing or misshapen
      */
     public void restoreInto(Backbone target) {
+        requireFits(target);
+        for (Parameter p : target.parameters()) {
+            Tensors.assign(p.getArray(), parameters.get(p.getName()));
+        }
+    }
+
+    /**
+     * Checks, without changing anything, that {@link #restoreInto} would succeed: the same dimensions,
+     * and every parameter of the backbone present with its shape, none left over.
+     *
+     * @param target the backbone (initialized or not)
+     * @throws IllegalArgumentException naming the first difference
+     */
+    public void requireFits(Backbone target) {
         if (!target.dims().equals(dims)) {
             throw new IllegalArgumentException("checkpoint dimensions " + dims + " differ from the model's " + target.dims());
         }
@@ -73,12 +86,16 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
             if (values == null) {
                 throw new IllegalArgumentException("checkpoint has no parameter " + p.getName());
             }
-            NDArray array = p.getArray();
-            if (!array.getShape().equals(new Shape(shapes.get(p.getName())))) {
+            Shape shape = p.isInitialized() ? p.getArray().getShape() : p.getShape();
+            if (shape != null && !shape.equals(new Shape(shapes.get(p.getName())))) {
                 throw new IllegalArgumentException("parameter " + p.getName() + " has shape "
-                        + new Shape(shapes.get(p.getName())) + " in the checkpoint but " + array.getShape() + " in the model");
+                        + new Shape(shapes.get(p.getName())) + " in the checkpoint but " + shape + " in the model");
             }
-            Tensors.assign(array, values);
+        }
+        if (parameters.size() != target.parameters().size()) {
+            java.util.Set<String> extra = new java.util.TreeSet<>(parameters.keySet());
+            target.parameters().forEach(p -> extra.remove(p.getName()));
+            throw new IllegalArgumentException("checkpoint has parameters the model does not: " + String.join(", ", extra));
         }
     }
 

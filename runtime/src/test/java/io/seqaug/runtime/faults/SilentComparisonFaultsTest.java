@@ -1,0 +1,121 @@
+package io.seqaug.runtime.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.ConfigFactory;
+import io.seqaug.runtime.CliFaults;
+import io.seqaug.runtime.compare.GridSpec;
+import io.seqaug.runtime.config.ConfigError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Settings and grid entries that would silently change nothing, or silently change something else
+ * than what the results record, are refused before anything trains.
+ */
+class SilentComparisonFaultsTest {
+
+    @TempDir
+    Path dir;
+
+    private static GridSpec grid(String body) {
+        return GridSpec.from(ConfigFactory.parseString("grid { name = g, datasets = [a, b], backbones = [sasrec],"
+                + " augmenters = [none, basrec], " + body + " }"), "g.conf");
+    }
+
+    @Test
+    void aStageWhoseValidationNeverStartsIsRefusedNamingBothKeys() {
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.train.stage2.epochs=3", "-Dseqaug.train.stage2.start-valid=3");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("seqaug.train.stage2.start-valid = 3 (command line")
+                .contains("is not below seqaug.train.stage2.epochs = 3").contains("thrown away");
+        assertThat(r.out()).doesNotContain("[stage");
+        assertThat(dir.resolve("synthetic-sasrec-none-s42")).doesNotExist();
+    }
+
+    @Test
+    void theLastEpochMayStillBeTheFirstValidated() {
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.train.stage1.epochs=2", "-Dseqaug.train.stage1.start-valid=1");
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    @Test
+    void aFractionalCountIsRefusedInsteadOfTruncated() {
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.train.stage1.epochs=2.7");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("seqaug.train.stage1.epochs = 2.7").contains("must be a whole number");
+    }
+
+    @Test
+    void aSeedBeyondTheLongRangeIsRefusedInsteadOfClamped() {
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.seed=99999999999999999999");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("seqaug.seed").contains("must be a whole number within the range of a 64-bit integer");
+    }
+
+    @Test
+    void aRepeatedSeedDatasetOrAugmenterIsRefused() {
+        assertThatThrownBy(() -> grid("seeds = [1, 1, 2]")).isInstanceOf(ConfigError.class)
+                .hasMessage("g.conf: grid.seeds lists 1 twice; it would run once and be reported twice");
+        assertThatThrownBy(() -> GridSpec.from(ConfigFactory.parseString("grid { name = g, datasets = [a], "
+                + "backbones = [sasrec], augmenters = [none, basrec, none] }"), "g.conf"))
+                .hasMessageContaining("grid.augmenters lists none twice");
+    }
+
+    @Test
+    void aFractionalSeedIsRefused() {
+        assertThatThrownBy(() -> grid("seeds = [1.5, 1]")).isInstanceOf(ConfigError.class)
+                .hasMessageContaining("grid.seeds holds 1.5").hasMessageContaining("seeds are whole numbers");
+    }
+
+    @Test
+    void aCellsEntryThatMatchesNoCellIsRefusedWhateverItNames() {
+        assertThatThrownBy(() -> grid("cells = [ { augmenter = basrc, settings.seed = 3 } ]")).isInstanceOf(ConfigError.class)
+                .hasMessageContaining("names augmenter 'basrc', which grid.augmenters does not list [none, basrec]");
+        assertThatThrownBy(() -> grid("cells = [ { dataset = A } ]")).hasMessageContaining("names dataset 'A'");
+        assertThatThrownBy(() -> grid("cells = [ { backbone = gru4rec } ]")).hasMessageContaining("names backbone 'gru4rec'");
+        assertThat(grid("cells = [ { dataset = b, augmenter = basrec } ]").overrides()).hasSize(1);
+    }
+
+    @Test
+    void aVariantNamedLikeAnotherProviderIsRefusedBeforeAnythingTrains() throws IOException {
+        Path conf = Files.writeString(dir.resolve("grid.conf"), """
+                seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }
+                grid {
+                  name = "g", datasets = ["synthetic"], backbones = ["sasrec"], augmenters = ["none", "basrec"]
+                  variants = [ { name = "basrec", augmenter = "coserec" } ]
+                }
+                """);
+        CliFaults.Result r = CliFaults.compare(dir, "-c", conf.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("grid.variants name 'basrec' is the name of the augmenter provider basrec, but the "
+                + "variant runs coserec");
+        assertThat(dir.resolve("g/stage1")).doesNotExist();
+    }
+
+    @Test
+    void oneDataPathForSeveralGridDatasetsIsRefused() throws IOException {
+        Path data = Files.writeString(dir.resolve("one.txt"), "1 1 2 3 4 5\n2 2 3 4 5 6\n3 1 3 5 2 4\n");
+        Path conf = Files.writeString(dir.resolve("grid.conf"), """
+                seqaug.data.path = "%s"
+                grid { name = "g", datasets = ["synthetic", "beauty"], backbones = ["sasrec"], augmenters = ["none"] }
+                """.formatted(data));
+        CliFaults.Result r = CliFaults.compare(dir, "-c", conf.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("seqaug.data.path = " + data).contains("applies to the grid's datasets synthetic and beauty");
+    }
+
+    @Test
+    void nothingToTrainOnIsAnErrorNotAnUntrainedResult() throws IOException {
+        Path data = Files.writeString(dir.resolve("three.txt"), "1 1 2 3\n2 2 3 4\n3 3 4 5\n4 1 4 2\n");
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.data.path=" + data, "-Dseqaug.run-name=r");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("no training sequences").contains("nothing to train on");
+        assertThat(dir.resolve("r/results.json")).doesNotExist();
+    }
+}
