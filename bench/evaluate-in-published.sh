@@ -74,6 +74,6 @@ for split in ["valid", "test"]:
         d = theirs[split][i] - ours_zero[split][i]
         worst = max(worst, abs(d))
         print(f"| {split} | {name} | {ours[split][i]:.6f} | {ours_zero[split][i]:.6f} | {theirs[split][i]:.6f} | {d:+.1e} |")
-print(f"largest difference, authors' code vs SeqAug with the same seen-items rule: {worst:.6f}"
+print(f"largest difference, authors' code vs SeqAug with the same seen-items rule: {worst:.1e}"
       + (" (equal to 4 decimals)" if worst < 5e-5 else " (NOT equal to 4 decimals)"))
 PY
