@@ -7,26 +7,33 @@ import java.util.random.RandomGenerator;
 /**
  * The unit a researcher swaps: a data augmentation method for sequential recommendation.
  *
- * <p>An augmenter has three hooks, called in this order: {@link #prepare} once with the training
- * split, {@link #augmentExample} for every example on the data-loading thread (cheap, primitive
- * arrays), and {@link #losses} on the training thread for every batch, in the stages it is active
- * in. The recommendation loss itself is the host's; an augmenter only adds terms, each with a
- * plain-number weight that the host applies ({@link LossTerm}).
+ * <p>An augmenter has four hooks, called in this order: {@link #prepare} once with the training
+ * split, {@link #startEpoch} before every epoch of the stages it is active in (on the training
+ * thread, before any view of the epoch is made), {@link #augmentExample} for every example on the
+ * data-loading thread (cheap, primitive arrays), and {@link #losses} on the training thread for every
+ * batch. The recommendation loss itself is the host's; an augmenter only adds terms, each with a
+ * plain-number weight that the host applies ({@link LossTerm}). Terms that score next-item
+ * predictions use the host's loss ({@link StepContext#nextItemLoss}), so that
+ * {@code seqaug.train.loss} moves them too.
  *
  * <p>Threading: {@link #augmentExample} for the next batch runs on the loader thread while
  * {@link #losses} for the current batch runs on the training thread, so the two may run at the same
  * time. State that {@link #prepare} builds must be read-only afterwards; {@link #augmentExample} must
  * use only its arguments and that state (its generator is the loader's); {@link #losses} receives the
- * views it made already uploaded ({@link StepContext#viewIds()}).
+ * views it made already uploaded ({@link StepContext#viewIds()}). State that {@link #startEpoch}
+ * changes may be read by {@link #losses} only.
  */
 public interface Augmenter {
 
     /**
      * The stages in which {@link #losses} is called and views are made.
      *
-     * @return a non-empty set of stages
+     * @return a non-empty set of stages; by default {@link TrainingStage#AUGMENTED}, the stage after
+     *     the shared stage 1 or, in a one-stage run, the only stage
      */
-    Set<TrainingStage> activeStages();
+    default Set<TrainingStage> activeStages() {
+        return Set.of(TrainingStage.AUGMENTED);
+    }
 
     /**
      * Precomputes whatever the augmenter needs from the training inputs.
@@ -34,6 +41,27 @@ public interface Augmenter {
      * @param trainingSequences every user's training input, oldest item first
      */
     default void prepare(List<int[]> trainingSequences) {}
+
+    /**
+     * Precomputes whatever the augmenter needs from the training inputs and their next items. The
+     * host calls this one; by default it calls {@link #prepare(List)}.
+     *
+     * @param trainingSequences every user's training input, oldest item first (empty for a user
+     *     whose history is only validation and test items)
+     * @param nextItems the item that follows each training input (its last next-item target), 0 for
+     *     an empty input
+     */
+    default void prepare(List<int[]> trainingSequences, int[] nextItems) {
+        prepare(trainingSequences);
+    }
+
+    /**
+     * Called before every epoch of an active stage, on the training thread, before the epoch's
+     * views are made.
+     *
+     * @param epoch the epoch, with the model's representations of the training sequences
+     */
+    default void startEpoch(EpochContext epoch) {}
 
     /**
      * How many views {@link #augmentExample} makes per example.
@@ -53,6 +81,19 @@ public interface Augmenter {
      */
     default List<Augmented> augmentExample(int[] items, RandomGenerator rng) {
         return List.of();
+    }
+
+    /**
+     * Makes the views of one example, knowing its target. The loader calls this one; by default it
+     * calls {@link #augmentExample(int[], RandomGenerator)}.
+     *
+     * @param items the example's input items, oldest first, without padding; not modified
+     * @param target the item that follows {@code items} (the example's last next-item target)
+     * @param rng the loader's seeded generator
+     * @return exactly {@link #viewsPerExample()} augmented sequences
+     */
+    default List<Augmented> augmentExample(int[] items, int target, RandomGenerator rng) {
+        return augmentExample(items, rng);
     }
 
     /**

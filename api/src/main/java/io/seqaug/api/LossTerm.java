@@ -1,6 +1,7 @@
 package io.seqaug.api;
 
 import ai.djl.ndarray.NDArray;
+import io.seqaug.api.host.Tensors;
 
 /**
  * One named scalar loss that an augmenter adds to the recommendation loss, with its weight.

@@ -3,10 +3,11 @@ package io.seqaug.api;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.seqaug.api.host.Rows;
 
 /**
  * The positions of a batch that carry a next-item target, read once on the host when the batch is
- * uploaded ({@link BatchArrays#upload}), so that losses embed, mix and score those positions only
+ * uploaded ({@link io.seqaug.api.host.BatchArrays#upload}), so that losses embed, mix and score those positions only
  * instead of the whole padded batch (a batch is padded to its longest sequence; on Beauty about four
  * positions in five have no target). Gathering at these positions gives the same terms as the padded
  * batch with its target mask, summed in another order.
@@ -40,6 +41,21 @@ public record TargetPositions(int size, int length, long[] rows, long[] sequence
             }
         }
         return new TargetPositions(size, length, rows, sequences);
+    }
+
+    /**
+     * A batch of {@code size} sequences of length 1 whose one position is a target: a batch of
+     * last-position targets seen at its last position only.
+     *
+     * @param size {@code B}
+     * @return the positions {@code 0..B-1}
+     */
+    public static TargetPositions lastOf(int size) {
+        long[] rows = new long[size];
+        for (int i = 0; i < size; i++) {
+            rows[i] = i;
+        }
+        return new TargetPositions(size, 1, rows, rows.clone());
     }
 
     /**

@@ -13,11 +13,11 @@ import io.seqaug.api.LossWeighting;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.ProviderSettings;
-import io.seqaug.api.Rows;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TargetPositions;
 import io.seqaug.api.TrainingStage;
+import io.seqaug.api.host.Rows;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -142,30 +142,51 @@ public final class BasRec implements AugmenterProvider {
             NDArray augmented = backbone.embed(viewIds);
             NDArray lambda = singleMixup.sampleLambda(m, augmented.getShape(), step.rng());
             NDArray mixed = singleMixup.mix(original, augmented, lambda);
-            // A position is real if it is real in either sequence (operators may change lengths).
-            NDArray encoded = backbone.encodeEmbeddedAtItems(mixed, originalIds.maximum(viewIds), true);
             NDArray rates = step.viewRates();
             NDArray perSequenceLambda = lambda.reshape((long) copies * batch, -1).mean(new int[] {1}).reshape(copies, batch);
             NDArray weights = weighting.weights(rates, perSequenceLambda);
-            // every copy's outputs at the original's target positions, copy-major: [copies, N, H]
-            long hidden = encoded.getShape().get(2);
-            NDArray outputs = Rows.take(encoded.reshape(-1, hidden), m.create(targets.copyRows(copies)))
-                    .reshape(copies, targets.count(), hidden);
-            return settings.singleReduction().loss(outputs, positive, negative, weights, m.create(targets.sequences()));
+            NDArray outputs;
+            if (step.lastPositionsOnly()) {
+                // every row's only target is its last position: each copy's last output, [copies, B, H]
+                NDArray last = backbone.encodeEmbeddedLast(mixed, originalIds.maximum(viewIds), true);
+                outputs = last.reshape(copies, batch, last.getShape().get(1));
+            } else {
+                // A position is real if it is real in either sequence (operators may change lengths).
+                NDArray encoded = backbone.encodeEmbeddedAtItems(mixed, originalIds.maximum(viewIds), true);
+                // every copy's outputs at the original's target positions, copy-major: [copies, N, H]
+                long hidden = encoded.getShape().get(2);
+                outputs = Rows.take(encoded.reshape(-1, hidden), m.create(targets.copyRows(copies)))
+                        .reshape(copies, targets.count(), hidden);
+            }
+            return settings.singleReduction().loss(step.loss(), outputs, positive, negative, weights, m.create(targets.sequences()));
         }
 
         private NDArray crossSequenceLoss(StepContext step, NDArray positive, NDArray negative) {
             NDManager m = step.manager();
-            NDArray out = step.encoded();
-            NDArray[] padded = {out, step.positiveEmbeddings(), step.negativeEmbeddings()};
-            NDArray[] atTargets = {step.targets().take(out, m), positive, negative};
+            NDArray out;
+            NDArray[] padded;
+            NDArray[] atTargets;
+            TargetPositions targets;
+            if (step.lastPositionsOnly()) {
+                // the batch seen at its last position only: sequences of length 1 whose one target is there
+                NDArray last = step.encodedLast();
+                out = last.expandDims(1);
+                padded = new NDArray[] {out, positive.expandDims(1), negative.expandDims(1)};
+                atTargets = new NDArray[] {last, positive, negative};
+                targets = TargetPositions.lastOf(step.batchSize());
+            } else {
+                out = step.encoded();
+                padded = new NDArray[] {out, step.positiveEmbeddings(), step.negativeEmbeddings()};
+                atTargets = new NDArray[] {step.targets().take(out, m), positive, negative};
+                targets = step.targets();
+            }
             int batch = (int) out.getShape().get(0);
             NDArray total = null;
             for (MixupStrategy mixup : crossMixups) {
                 for (int i = 0; i < settings.wholeLevel(); i++) {
                     long[] partner = permutation(batch, step.rng());
                     NDArray lambda = mixup.sampleLambda(m, out.getShape(), step.rng());
-                    NDArray loss = crossLoss(mixup, step.targets(), padded, atTargets, partner, lambda, m);
+                    NDArray loss = crossLoss(step.loss(), mixup, targets, padded, atTargets, partner, lambda, m);
                     total = total == null ? loss : total.addi(loss);
                 }
             }
@@ -190,8 +211,9 @@ public final class BasRec implements AugmenterProvider {
     /**
      * One cross-sequence term: the batch's outputs and target embeddings mixed with those of the
      * sequences a permutation pairs them with, scored at the batch's target positions only. Equals
-     * {@code NextItemLoss.bce} of the padded mixtures with the batch's target mask.
+     * {@link NextItemLoss#mean} of the padded mixtures with the batch's target mask.
      *
+     * @param loss the host's next-item loss
      * @param mixup the mixup
      * @param targets the batch's target positions
      * @param padded {@code [B, L, H]} outputs, target embeddings and negative embeddings, where the
@@ -200,9 +222,9 @@ public final class BasRec implements AugmenterProvider {
      * @param partner the permutation: sequence {@code b} is mixed with sequence {@code partner[b]}
      * @param lambda mixing weights drawn for the outputs' shape
      * @param m the step's manager
-     * @return the mean BCE over the target positions
+     * @return the mean loss over the target positions
      */
-    static NDArray crossLoss(MixupStrategy mixup, TargetPositions targets, NDArray[] padded, NDArray[] atTargets,
+    static NDArray crossLoss(NextItemLoss loss, MixupStrategy mixup, TargetPositions targets, NDArray[] padded, NDArray[] atTargets,
             long[] partner, NDArray lambda, NDManager m) {
         long[] partnerRows = targets.partnerRows(partner);
         NDArray weights = targets.takeWeights(lambda, m);
@@ -212,6 +234,6 @@ public final class BasRec implements AugmenterProvider {
         for (int i = 0; i < 3; i++) {
             mixed[i] = mixup.mix(atTargets[i], targets.take(padded[i], partnerRows, m), weights).reshape(shape);
         }
-        return NextItemLoss.bce(mixed[0], mixed[1], mixed[2], m.ones(new Shape(1, n)), null);
+        return loss.mean(mixed[0], mixed[1], mixed[2], m.ones(new Shape(1, n)), null);
     }
 }

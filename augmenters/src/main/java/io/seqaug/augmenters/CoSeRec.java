@@ -1,9 +1,6 @@
 package io.seqaug.augmenters;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.AugmenterContext;
@@ -12,8 +9,8 @@ import io.seqaug.api.LossTerm;
 import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
-import io.seqaug.api.Tensors;
 import io.seqaug.api.TrainingStage;
+import io.seqaug.augmenters.contrastive.InfoNce;
 import io.seqaug.augmenters.operators.RateRange;
 
 import java.util.EnumSet;
@@ -97,17 +94,6 @@ public final class CoSeRec implements AugmenterProvider {
      * @return the mean cross-entropy of finding each row's partner among the other 2B - 1 rows
      */
     static NDArray ntXent(NDArray z, int batch, float temperature) {
-        NDManager m = z.getManager();
-        int n = 2 * batch;
-        NDArray similarity = Tensors.scale(z.matMul(z.transpose()), 1f / temperature);
-        // A row never matches itself.
-        NDArray self = m.eye(n).muli(-1e9f);
-        NDArray logProbabilities = similarity.addi(self).logSoftmax(1);
-        long[] partner = new long[n];
-        for (int i = 0; i < n; i++) {
-            partner[i] = i < batch ? i + batch : i - batch;
-        }
-        NDArray picked = logProbabilities.gather(m.create(partner, new Shape(n, 1)), 1);
-        return picked.mean().neg().toType(DataType.FLOAT32, false);
+        return InfoNce.pairs(z, batch, temperature);
     }
 }

@@ -3,8 +3,8 @@ package io.seqaug.augmenters;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.NextItemLoss;
-import io.seqaug.api.Rows;
-import io.seqaug.api.Tensors;
+import io.seqaug.api.host.Rows;
+import io.seqaug.api.host.Tensors;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -68,6 +68,7 @@ public enum SingleReduction {
      * The single-sequence loss of a batch of copies, from the copies' outputs at the original's
      * target positions (the same terms as over the padded batch with its target mask).
      *
+     * @param loss the host's next-item loss
      * @param outputs {@code [copies, N, H]} encoder outputs of every copy at the {@code N} target positions
      * @param positive {@code [N, H]} target embeddings (the original's targets)
      * @param negative {@code [N, H]} negative embeddings
@@ -75,7 +76,7 @@ public enum SingleReduction {
      * @param targetSequences {@code [N]} int64: the sequence {@code b} of each target position
      * @return a scalar: the sum over copies of each copy's term
      */
-    public NDArray loss(NDArray outputs, NDArray positive, NDArray negative, NDArray weights, NDArray targetSequences) {
+    public NDArray loss(NextItemLoss loss, NDArray outputs, NDArray positive, NDArray negative, NDArray weights, NDArray targetSequences) {
         long copies = weights.getShape().get(0);
         long targets = targetSequences.getShape().get(0);
         NDArray mean;
@@ -83,12 +84,12 @@ public enum SingleReduction {
             // Every position of copy c gets the factor sum_b w_cb; the result is the mean over all
             // copies' positions, so the per-copy mean needs the factor `copies` below.
             NDArray perCopy = weights.sum(new int[] {1});
-            mean = NextItemLoss.bceScaled(outputs, positive, negative, outputs.getManager().ones(new Shape(copies, targets)),
+            mean = loss.scaledMean(outputs, positive, negative, outputs.getManager().ones(new Shape(copies, targets)),
                     perCopy);
         } else {
             // [copies, N]: the weight of each target position's sequence
             NDArray perTarget = Rows.take(weights.transpose(), targetSequences).transpose();
-            mean = NextItemLoss.bce(outputs, positive, negative, perTarget, null);
+            mean = loss.mean(outputs, positive, negative, perTarget, null);
         }
         // Every copy has the same targets, hence the same count: copies x mean = sum of per-copy terms.
         return Tensors.scale(mean, copies);

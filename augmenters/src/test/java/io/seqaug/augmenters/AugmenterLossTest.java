@@ -12,13 +12,12 @@ import ai.djl.training.GradientCollector;
 import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
-import io.seqaug.api.BatchArrays;
-import io.seqaug.api.LossTerm;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.ProviderSettings;
-import io.seqaug.api.SequenceBatch;
-import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
+import io.seqaug.api.host.SequenceBatch;
+import io.seqaug.api.host.TrainingStep;
 import io.seqaug.backbones.Gru4RecProvider;
 import io.seqaug.backbones.SasRecProvider;
 import io.seqaug.datasets.BatchLoader;
@@ -83,22 +82,18 @@ class AugmenterLossTest {
             p.getArray().setRequiresGradient(true);
         }
         try (NDManager m = manager.newSubManager()) {
-            BatchArrays arrays = BatchArrays.upload(m, batch);
-            NDArray inputs = arrays.inputs();
-            NDArray pos = arrays.positives();
-            NDArray neg = arrays.negatives();
             List<Float> values;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray embedded = backbone.embed(inputs);
-                NDArray encoded = backbone.encodeEmbedded(embedded, inputs, true);
-                List<LossTerm> terms = augmenter.losses(StepContext.of(m, backbone, batch, arrays, embedded,
-                        backbone.embed(pos), backbone.embed(neg), encoded, new SplittableRandom(2)));
-                NDArray total = terms.get(0).weighted();
-                for (int i = 1; i < terms.size(); i++) {
-                    total = total.add(terms.get(i).weighted());
+                // the host's own step; only the augmenter's terms run backward
+                TrainingStep.Losses losses = new TrainingStep(backbone, NextItemLoss.bce())
+                        .forward(m, batch, augmenter, new SplittableRandom(2));
+                List<NDArray> weighted = losses.weighted();
+                NDArray total = weighted.get(0);
+                for (int i = 1; i < weighted.size(); i++) {
+                    total = total.add(weighted.get(i));
                 }
                 gc.backward(total);
-                values = terms.stream().map(t -> t.weighted().getFloat()).toList();
+                values = weighted.stream().map(NDArray::getFloat).toList();
             }
             NDArray tableGrad = backbone.itemTable().getGradient();
             tableGrad.attach(m);

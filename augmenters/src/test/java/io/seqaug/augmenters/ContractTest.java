@@ -28,6 +28,37 @@ class ContractTest {
                 """);
     }
 
+    @Test
+    void cl4srecHonoursTheAugmenterContract() {
+        PluginTestKit.checkAugmenter(new Cl4SRec(), """
+                crop-keep = 0.2, mask-rate = 0.7, reorder-rate = 0.2, representation = concatenate, similarity = dot,
+                temperature = 1.0, weight = 0.1
+                """);
+    }
+
+    @Test
+    void duorecHonoursTheAugmenterContract() {
+        PluginTestKit.checkAugmenter(new DuoRec(), "similarity = dot, temperature = 1.0, weight = 0.1");
+    }
+
+    @Test
+    void iclrecHonoursTheAugmenterContractWithIntentsFromTheEpochHook() {
+        PluginTestKit.Report report = PluginTestKit.checkAugmenter(new IclRec(), """
+                clusters = 4, kmeans-iterations = 5, kmeans-restarts = 2, crop-keep = 0.2, mask-rate = 0.7,
+                reorder-rate = 0.2, instance-representation = concatenate, temperature = 1.0, instance-weight = 0.1,
+                intent-weight = 0.1, warm-up-epochs = 0
+                """);
+        // the intent term exists only once startEpoch has clustered the training sequences
+        org.assertj.core.api.Assertions.assertThat(report.losses()).containsKeys("instance-contrastive", "intent-contrastive");
+    }
+
+    @Test
+    void dataAugmentHonoursTheAugmenterContract() {
+        PluginTestKit.checkAugmenter(new DataAugment(), """
+                operators = [crop, mask, reorder, insert, substitute], rate-min = 0.2, rate-max = 0.5, copies = 2, weight = 1.0
+                """);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"reorder", "substitute", "crop", "mask", "insert", "random"})
     void everyOperatorHonoursTheOperatorContract(String name) {

@@ -107,13 +107,13 @@ class MixupAndWeightingTest {
             NDArray mask = m.create(new float[] {0, 1, 1, 1}, new Shape(2, 2));
             double ln2 = Math.log(2);
             double sharp = Math.log1p(Math.exp(-10)) + ln2; // softplus(-10) + softplus(0)
-            float plain = io.seqaug.api.NextItemLoss.bce(hidden, positive, negative, mask, null).getFloat();
+            float plain = io.seqaug.api.NextItemLoss.bce().mean(hidden, positive, negative, mask, null).getFloat();
             assertThat((double) plain).isCloseTo((2 * ln2 + sharp + 2 * ln2) / 3, within(1e-6));
             NDArray weights = m.create(new float[] {0.5f, 1f}, new Shape(2));
-            float weighted = io.seqaug.api.NextItemLoss.bce(hidden, positive, negative, mask, weights).getFloat();
+            float weighted = io.seqaug.api.NextItemLoss.bce().mean(hidden, positive, negative, mask, weights).getFloat();
             assertThat((double) weighted).isCloseTo((0.5 * 2 * ln2 + sharp + 2 * ln2) / 2.5, within(1e-6));
             NDArray zero = m.create(new float[] {0f, 0f}, new Shape(2));
-            assertThat(io.seqaug.api.NextItemLoss.bce(hidden, positive, negative, mask, zero).getFloat()).isZero();
+            assertThat(io.seqaug.api.NextItemLoss.bce().mean(hidden, positive, negative, mask, zero).getFloat()).isZero();
         }
     }
 }

@@ -48,8 +48,9 @@ class SettingsErrorsTest {
                 .hasMessageEndingWith("(set by the component that builds crop)");
         assertThatThrownBy(() -> CONTEXT.operator("random", Map.of("choices", List.of(), "rate-min", 0.2, "rate-max", 0.5)))
                 .hasMessageStartingWith("seqaug.operators.random.choices must name at least one operator");
-        assertThatThrownBy(() -> CONTEXT.operator("reorder", Map.of("rate-min", 0.2)))
-                .hasMessageStartingWith("seqaug.operators.reorder.rate-max is missing");
+        // rate-max comes from this module's reference.conf (0.7), below the caller's rate-min
+        assertThatThrownBy(() -> CONTEXT.operator("reorder", Map.of("rate-min", 0.9)))
+                .hasMessageStartingWith("seqaug.operators.reorder.rate-min must not exceed rate-max (0.7), got 0.9");
         assertThatThrownBy(() -> CONTEXT.mixup("item-wise", Map.of("beta", 0)))
                 .hasMessageStartingWith("seqaug.mixups.item-wise.beta must be in [");
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.seqaug.api.NextItemLoss;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class SingleReductionTest {
             NDArray positive = m.ones(new Shape(3, 1));
             NDArray negative = m.zeros(new Shape(3, 1));
             NDArray weights = m.create(WEIGHTS, new Shape(2, 2));
-            return reduction.loss(hidden, positive, negative, weights, m.create(SEQUENCES)).getFloat();
+            return reduction.loss(NextItemLoss.bce(), hidden, positive, negative, weights, m.create(SEQUENCES)).getFloat();
         }
     }
 
@@ -75,9 +76,9 @@ class SingleReductionTest {
             NDArray ones = m.ones(new Shape(2, 2));
             NDArray sequences = m.create(SEQUENCES);
             double means = (cost(1) + cost(2) + cost(3)) / 3 + (cost(-1) + cost(0) + cost(2)) / 3;
-            assertThat(SingleReduction.PUBLISHED.loss(hidden, positive, negative, ones, sequences).getFloat())
+            assertThat(SingleReduction.PUBLISHED.loss(NextItemLoss.bce(), hidden, positive, negative, ones, sequences).getFloat())
                     .isCloseTo((float) (2 * means), within(1e-5f));
-            assertThat(SingleReduction.WEIGHTED_MEAN.loss(hidden, positive, negative, ones, sequences).getFloat())
+            assertThat(SingleReduction.WEIGHTED_MEAN.loss(NextItemLoss.bce(), hidden, positive, negative, ones, sequences).getFloat())
                     .isCloseTo((float) means, within(1e-5f));
         }
     }

@@ -10,8 +10,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.NextItemLoss;
-import io.seqaug.api.Rows;
 import io.seqaug.api.TargetPositions;
+import io.seqaug.api.host.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,7 +83,7 @@ class TargetPositionsTest {
             float padded;
             float[] paddedGradient;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = NextItemLoss.bce(LINEAR.mix(out, Rows.take(out, partner), lambda),
+                NDArray loss = NextItemLoss.bce().mean(LINEAR.mix(out, Rows.take(out, partner), lambda),
                         LINEAR.mix(positive, Rows.take(positive, partner), lambda),
                         LINEAR.mix(negative, Rows.take(negative, partner), lambda), mask, null);
                 collector.backward(loss);
@@ -96,7 +96,7 @@ class TargetPositionsTest {
                 TargetPositions targets = TargetPositions.of(POSITIVES, 3, 4);
                 NDArray[] sources = {out, positive, negative};
                 NDArray[] atTargets = {targets.take(out, m), targets.take(positive, m), targets.take(negative, m)};
-                NDArray loss = BasRec.crossLoss(LINEAR, targets, sources, atTargets, PARTNER, lambda, m);
+                NDArray loss = BasRec.crossLoss(NextItemLoss.bce(), LINEAR, targets, sources, atTargets, PARTNER, lambda, m);
                 collector.backward(loss);
                 gathered = loss.getFloat();
             }

@@ -3,7 +3,7 @@ package io.seqaug.backbones;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.seqaug.api.Rows;
+import io.seqaug.api.host.Rows;
 
 import java.util.ArrayList;
 import java.util.Arrays;

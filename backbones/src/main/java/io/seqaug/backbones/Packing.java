@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.seqaug.api.Rows;
+import io.seqaug.api.host.Rows;
 
 /**
  * Moves between a padded {@code [B, L, C]} layout and a packed {@code [N, C]} layout that holds only

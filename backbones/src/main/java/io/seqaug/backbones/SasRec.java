@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import io.seqaug.api.ModelDims;
-import io.seqaug.api.Tensors;
+import io.seqaug.api.host.Tensors;
 
 import java.util.ArrayList;
 import java.util.List;

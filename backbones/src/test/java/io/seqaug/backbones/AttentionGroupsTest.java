@@ -80,7 +80,7 @@ class AttentionGroupsTest {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray encoded = backbone.encode(x, true);
                     NDArray mask = pos.gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-                    collector.backward(NextItemLoss.bce(encoded, backbone.embed(pos), backbone.embed(neg), mask, null));
+                    collector.backward(NextItemLoss.bce().mean(encoded, backbone.embed(pos), backbone.embed(neg), mask, null));
                     outputs.add(encoded.mul(mask.expandDims(-1)).toFloatArray());
                 }
                 float[] all = new float[0];

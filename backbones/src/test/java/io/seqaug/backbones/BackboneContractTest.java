@@ -143,7 +143,7 @@ class BackboneContractTest {
             }
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray out = backbone.encode(x, true);
-                NDArray loss = NextItemLoss.bce(out, backbone.embed(pos), backbone.embed(neg),
+                NDArray loss = NextItemLoss.bce().mean(out, backbone.embed(pos), backbone.embed(neg),
                         pos.gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false), null);
                 gc.backward(loss);
             }

@@ -80,7 +80,7 @@ class Gru4RecPaddingTest {
             NDArray neg = m.create(new int[] {0, 0, 20, 21, 22, 23, 0, 24, 25, 26, 27, 28}, new Shape(2, 6));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray out = b.encode(x, true);
-                gc.backward(NextItemLoss.bce(out, b.embed(pos), b.embed(neg), pos.gt(0).toType(DataType.FLOAT32, false),
+                gc.backward(NextItemLoss.bce().mean(out, b.embed(pos), b.embed(neg), pos.gt(0).toType(DataType.FLOAT32, false),
                         null));
             }
             NDArray grad = b.itemTable().getGradient();

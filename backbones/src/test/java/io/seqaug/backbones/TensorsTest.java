@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import io.seqaug.api.Rows;
-import io.seqaug.api.Tensors;
+import io.seqaug.api.host.Rows;
+import io.seqaug.api.host.Tensors;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;

@@ -2,8 +2,8 @@ package io.seqaug.datasets;
 
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
-import io.seqaug.api.SequenceBatch;
-import io.seqaug.api.ViewBatch;
+import io.seqaug.api.host.SequenceBatch;
+import io.seqaug.api.host.ViewBatch;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -143,7 +143,8 @@ public final class BatchLoader implements Iterator<SequenceBatch>, AutoCloseable
             TrainingExample example = chunk.get(b);
             longest = Math.max(longest, example.input().length);
             if (viewCount > 0) {
-                List<Augmented> views = augmenter.augmentExample(example.input(), rng);
+                int[] targets = example.targets();
+                List<Augmented> views = augmenter.augmentExample(example.input(), targets[targets.length - 1], rng);
                 if (views.size() != viewCount) {
                     throw new IllegalStateException(augmenter.getClass().getName() + " made " + views.size()
                             + " views of an example but declared " + viewCount);

@@ -20,6 +20,12 @@ import java.util.Map;
  * and item has at least k interactions.
  *
  * <p>Fields are split on the delimiter without quoting rules, which is what interaction dumps use.
+ *
+ * <p>RecBole's atomic interaction files ({@code .inter}) are the same with a typed header: tab-separated
+ * {@code name:type} fields such as {@code user_id:token item_id:token rating:float timestamp:float}
+ * ({@link #recbole}). The user and item columns must be {@code token}s and the timestamp a
+ * {@code float}; RecBole's {@code user_inter_num_interval = "[k,inf)"} and
+ * {@code item_inter_num_interval = "[k,inf)"}, filtered until stable, are this reader's k-core.
  */
 public final class InteractionLogReader {
 
@@ -31,8 +37,23 @@ public final class InteractionLogReader {
      * @param itemColumn header name of the item column
      * @param timeColumn header name of the timestamp column (a number)
      * @param kCore minimum interactions per user and per item; 0 or 1 disables filtering
+     * @param typedHeader whether header fields are RecBole's {@code name:type}
      */
-    public record Format(char delimiter, String userColumn, String itemColumn, String timeColumn, int kCore) {
+    public record Format(char delimiter, String userColumn, String itemColumn, String timeColumn, int kCore,
+            boolean typedHeader) {
+
+        /**
+         * A plain CSV/TSV header.
+         *
+         * @param delimiter field separator
+         * @param userColumn the user column
+         * @param itemColumn the item column
+         * @param timeColumn the timestamp column
+         * @param kCore minimum interactions per user and item
+         */
+        public Format(char delimiter, String userColumn, String itemColumn, String timeColumn, int kCore) {
+            this(delimiter, userColumn, itemColumn, timeColumn, kCore, false);
+        }
 
         /** Rejects a negative k. */
         public Format {
@@ -56,6 +77,19 @@ public final class InteractionLogReader {
     }
 
     /**
+     * A reader of RecBole atomic interaction files: tab-separated, typed header.
+     *
+     * @param userColumn the user field's name, such as {@code user_id}
+     * @param itemColumn the item field's name, such as {@code item_id}
+     * @param timeColumn the timestamp field's name, such as {@code timestamp}
+     * @param kCore minimum interactions per user and per item
+     * @return the reader
+     */
+    public static InteractionLogReader recbole(String userColumn, String itemColumn, String timeColumn, int kCore) {
+        return new InteractionLogReader(new Format('\t', userColumn, itemColumn, timeColumn, kCore, true));
+    }
+
+    /**
      * Reads and filters a log.
      *
      * @param file the CSV or TSV file
@@ -72,10 +106,18 @@ public final class InteractionLogReader {
             if (header == null) {
                 throw new DatasetException(source + ": the file is empty");
             }
-            String[] names = split(header);
+            String[] names = split(header.startsWith("\uFEFF") ? header.substring(1) : header);
+            if (format.typedHeader()) {
+                names = typedNames(names, source);
+            }
             int userCol = column(names, format.userColumn(), source);
             int itemCol = column(names, format.itemColumn(), source);
             int timeCol = column(names, format.timeColumn(), source);
+            if (format.typedHeader()) {
+                requireType(header, userCol, "token", source);
+                requireType(header, itemCol, "token", source);
+                requireType(header, timeCol, "float", source);
+            }
             String line;
             long lineNo = 1;
             while ((line = reader.readLine()) != null) {
@@ -119,6 +161,31 @@ public final class InteractionLogReader {
 
     private String[] split(String line) {
         return line.split(java.util.regex.Pattern.quote(String.valueOf(format.delimiter())), -1);
+    }
+
+    private static final java.util.Set<String> RECBOLE_TYPES = java.util.Set.of("token", "token_seq", "float", "float_seq");
+
+    /** RecBole's {@code name:type} header fields, as names; a field without a known type is an error. */
+    private static String[] typedNames(String[] fields, String source) {
+        String[] names = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            String field = fields[i].trim();
+            int colon = field.lastIndexOf(':');
+            String type = colon < 0 ? "" : field.substring(colon + 1);
+            if (colon <= 0 || !RECBOLE_TYPES.contains(type)) {
+                throw new DatasetException(source + ":1: header field '" + field + "' is not RecBole's name:type (types "
+                        + String.join(", ", new java.util.TreeSet<>(RECBOLE_TYPES)) + ")");
+            }
+            names[i] = field.substring(0, colon);
+        }
+        return names;
+    }
+
+    private void requireType(String header, int column, String type, String source) {
+        String field = split(header.startsWith("\uFEFF") ? header.substring(1) : header)[column].trim();
+        if (!field.endsWith(":" + type)) {
+            throw new DatasetException(source + ":1: header field '" + field + "' must be of type " + type);
+        }
     }
 
     private static int column(String[] names, String wanted, String source) {

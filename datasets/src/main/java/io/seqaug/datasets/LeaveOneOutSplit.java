@@ -62,6 +62,22 @@ public final class LeaveOneOutSplit {
     }
 
     /**
+     * The item that follows every user's training input ({@link #trainingInputs()}): {@code s_{n-2}},
+     * the last next-item target of training.
+     *
+     * @return one id per user, 0 for users with exactly 3 items (no training input)
+     */
+    public int[] trainingNextItems() {
+        int[][] sequences = dataset.sequences();
+        int[] result = new int[sequences.length];
+        for (int u = 0; u < sequences.length; u++) {
+            int[] s = sequences[u];
+            result[u] = s.length > 3 ? s[s.length - 3] : 0;
+        }
+        return result;
+    }
+
+    /**
      * One example per user with at least one training input: next-item targets at every position,
      * for causal backbones. Users with exactly 3 items have none.
      *

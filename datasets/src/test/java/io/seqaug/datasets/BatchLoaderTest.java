@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.LossTerm;
-import io.seqaug.api.SequenceBatch;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
+import io.seqaug.api.host.SequenceBatch;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

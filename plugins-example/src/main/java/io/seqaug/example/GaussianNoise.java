@@ -5,18 +5,13 @@ import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.AugmenterContext;
 import io.seqaug.api.AugmenterProvider;
-import io.seqaug.api.Backbone;
 import io.seqaug.api.LossTerm;
-import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
-import io.seqaug.api.TrainingStage;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,8 +19,11 @@ import java.util.random.RandomGenerator;
  * operator (by default this plugin's {@code reverse-span}), Gaussian noise added to the view's item
  * embeddings, and the recommendation loss of the noisy view against the original targets.
  *
- * <p>Written against the SeqAug API alone: it reaches the backbone only through
- * {@link Backbone#embed} and {@link Backbone#encodeEmbedded}, so it works with every backbone.
+ * <p>Written against the SeqAug API alone: it reaches the model only through the step's
+ * {@link StepContext#embed} and {@link StepContext#encode}, and scores the noisy view with the host's
+ * own next-item loss ({@link StepContext#nextItemLoss}), so it works with every backbone and with
+ * {@code seqaug.train.loss = bce} or {@code ce}. It is active in stage 2 (the default
+ * {@code activeStages()}), which a one-stage run trains from scratch.
  */
 public final class GaussianNoise implements AugmenterProvider {
 
@@ -46,11 +44,6 @@ public final class GaussianNoise implements AugmenterProvider {
         SequenceOperator operator = context.operator(settings.string("operator"), Map.of());
         return new Augmenter() {
             @Override
-            public Set<TrainingStage> activeStages() {
-                return EnumSet.of(TrainingStage.AUGMENTED);
-            }
-
-            @Override
             public int viewsPerExample() {
                 return 1;
             }
@@ -62,14 +55,11 @@ public final class GaussianNoise implements AugmenterProvider {
 
             @Override
             public List<LossTerm> losses(StepContext step) {
-                Backbone backbone = step.backbone();
                 NDArray ids = step.requireViews();
-                NDArray embedded = backbone.embed(ids);
+                NDArray embedded = step.embed(ids);
                 NDArray noisy = embedded.add(step.manager().randomNormal(0f, sigma, embedded.getShape(), embedded.getDataType()));
-                NDArray encoded = backbone.encodeEmbedded(noisy, ids, true);
-                NDArray loss = NextItemLoss.bce(encoded, step.positiveEmbeddings(), step.negativeEmbeddings(),
-                        step.targetMask(), null);
-                return List.of(new LossTerm(name(), loss, weight));
+                // the view keeps the original's length, so its outputs line up with the batch's targets
+                return List.of(new LossTerm(name(), step.nextItemLoss(step.encode(noisy, ids)), weight));
             }
         };
     }

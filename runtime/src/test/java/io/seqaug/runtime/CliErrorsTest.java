@@ -18,7 +18,7 @@ class CliErrorsTest {
                 "-Dseqaug.augmenter.name=mixmatch"));
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo(
-                "seqaug: configuration error: unknown augmenter 'mixmatch'; available: basrec, coserec, none");
+                "seqaug: configuration error: unknown augmenter 'mixmatch'; available: basrec, cl4srec, coserec, data-augment, duorec, iclrec, none");
     }
 
     @Test

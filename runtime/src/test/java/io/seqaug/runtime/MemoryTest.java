@@ -20,6 +20,7 @@ import io.seqaug.runtime.eval.FullRankingEvaluator;
 import io.seqaug.runtime.train.StopSignal;
 import io.seqaug.runtime.train.TrainOptions;
 import io.seqaug.runtime.train.Trainer;
+import io.seqaug.runtime.train.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -50,9 +51,9 @@ class MemoryTest {
             List<Integer> counts = new ArrayList<>();
             Trainer trainer = new Trainer(new TrainOptions(32, 0.001f, 0.9f, 0.999f, 0f, 100, 0, 2, false, 1), backbone,
                     split, new NegativeSampler(data), new FullRankingEvaluator(1 << 20), root, new StopSignal(),
-                    record -> counts.add(root.getManagedArrays().size()));
-            trainer.train(TrainingStage.BACKBONE, 3, null, false, epoch -> { });
-            trainer.train(TrainingStage.AUGMENTED, 3, basrec, true, epoch -> { });
+                    TrainingListener.onEpoch(record -> counts.add(root.getManagedArrays().size())));
+            trainer.train(TrainingStage.BACKBONE, 3, null, false);
+            trainer.train(TrainingStage.AUGMENTED, 3, basrec, true);
             // Adam creates its state on the first step; after that the count must stay flat.
             assertThat(counts).hasSize(6);
             assertThat(counts.subList(1, 6)).containsOnly(counts.get(1));

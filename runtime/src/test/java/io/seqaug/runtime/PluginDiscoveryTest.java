@@ -36,7 +36,8 @@ class PluginDiscoveryTest {
     void findsBuiltInProvidersOnTheClassPath() {
         PluginDiscovery discovery = PluginDiscovery.scan(dir.resolve("no-plugins"));
         assertThat(discovery.providers(ProviderKind.BACKBONE)).containsOnlyKeys("sasrec", "gru4rec", "fmlp-rec");
-        assertThat(discovery.providers(ProviderKind.AUGMENTER)).containsOnlyKeys("none", "basrec", "coserec");
+        assertThat(discovery.providers(ProviderKind.AUGMENTER)).containsOnlyKeys("none", "basrec", "coserec", "cl4srec",
+                "duorec", "iclrec", "data-augment");
         assertThat(discovery.providers(ProviderKind.MIXUP)).containsOnlyKeys("item-wise", "feature-wise", "sequence-wise");
         assertThat(discovery.providers(ProviderKind.WEIGHTING)).containsOnlyKeys("adaptive", "uniform");
         assertThat(discovery.providers(ProviderKind.OPERATOR)).containsKeys("reorder", "substitute", "random");

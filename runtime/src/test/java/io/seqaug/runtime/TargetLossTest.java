@@ -12,13 +12,13 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Backbone;
-import io.seqaug.api.BatchArrays;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.ProviderSettings;
-import io.seqaug.api.SequenceBatch;
+import io.seqaug.api.StepContext;
+import io.seqaug.api.host.BatchArrays;
+import io.seqaug.api.host.SequenceBatch;
 import io.seqaug.backbones.SasRecProvider;
-import io.seqaug.runtime.train.TargetLoss;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ class TargetLossTest {
             float padded;
             List<float[]> paddedGradients;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = NextItemLoss.bce(sasrec.encode(inputs, true), sasrec.embed(positives), sasrec.embed(negatives),
+                NDArray loss = NextItemLoss.bce().mean(sasrec.encode(inputs, true), sasrec.embed(positives), sasrec.embed(negatives),
                         batch.targetMask(), null);
                 collector.backward(loss);
                 padded = loss.getFloat();
@@ -56,7 +56,7 @@ class TargetLossTest {
             }
             float targets;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = TargetLoss.bce(sasrec, sasrec.encode(inputs, true), batch);
+                NDArray loss = atTargets(sasrec, sasrec.encode(inputs, true), batch);
                 collector.backward(loss);
                 targets = loss.getFloat();
             }
@@ -81,13 +81,13 @@ class TargetLossTest {
             sasrec.initialize(m);
             BatchArrays batch = BatchArrays.upload(m, new SequenceBatch(3, 5, new int[3], INPUTS, positives, NEGATIVES, null));
             NDArray encoded = sasrec.encode(batch.inputs(), false);
-            float all = TargetLoss.bce(sasrec, encoded, batch).getFloat();
-            float last = TargetLoss.bceAtLast(sasrec, encoded.get(new NDIndex(":, -1, :")), batch).getFloat();
+            float all = atTargets(sasrec, encoded, batch).getFloat();
+            float last = atTargets(sasrec, encoded.get(new NDIndex(":, -1, :")), batch).getFloat();
             assertThat(all).isGreaterThan(0f);
             assertThat(last).isCloseTo(all, within(1e-6f));
 
             BatchArrays everyPosition = BatchArrays.upload(m, new SequenceBatch(3, 5, new int[3], INPUTS, POSITIVES, NEGATIVES, null));
-            assertThatThrownBy(() -> TargetLoss.bceAtLast(sasrec, encoded.get(new NDIndex(":, -1, :")), everyPosition))
+            assertThatThrownBy(() -> atTargets(sasrec, encoded.get(new NDIndex(":, -1, :")), everyPosition))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one target per row, at position 4");
         }
     }
@@ -106,5 +106,11 @@ class TargetLossTest {
             result.add(p.getArray().getGradient().toFloatArray());
         }
         return result;
+    }
+
+    /** The host's next-item loss at the batch's target positions (BCE). */
+    private static NDArray atTargets(Backbone backbone, NDArray outputs, BatchArrays batch) {
+        return StepContext.nextItemLoss(outputs, backbone, NextItemLoss.bce(), batch.positives(), batch.negatives(),
+                batch.targets(), outputs.getManager());
     }
 }

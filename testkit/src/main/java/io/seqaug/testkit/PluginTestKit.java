@@ -10,15 +10,16 @@ import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.AugmenterProvider;
 import io.seqaug.api.Backbone;
-import io.seqaug.api.BatchArrays;
 import io.seqaug.api.LossTerm;
 import io.seqaug.api.ModelDims;
 import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.ProviderSettings;
-import io.seqaug.api.SequenceBatch;
 import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.SequenceOperatorProvider;
-import io.seqaug.api.StepContext;
+import io.seqaug.api.TrainingStage;
+import io.seqaug.api.host.HostEpoch;
+import io.seqaug.api.host.SequenceBatch;
+import io.seqaug.api.host.TrainingStep;
 import io.seqaug.backbones.SasRecProvider;
 import io.seqaug.datasets.BatchLoader;
 import io.seqaug.datasets.LeaveOneOutSplit;
@@ -101,7 +102,7 @@ public final class PluginTestKit {
         require(!augmenter.activeStages().isEmpty(), provider.name() + ": activeStages() is empty");
         require(augmenter.viewsPerExample() >= 0, provider.name() + ": viewsPerExample() is negative");
         LeaveOneOutSplit split = new LeaveOneOutSplit(DATA, DIMS.maxLength());
-        augmenter.prepare(split.trainingInputs());
+        augmenter.prepare(split.trainingInputs(), split.trainingNextItems());
         Map<String, List<Float>> losses = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) seed);
@@ -115,6 +116,8 @@ public final class PluginTestKit {
             SplittableRandom rng = new SplittableRandom(seed);
             NegativeSampler sampler = new NegativeSampler(DATA);
             var examples = split.nextItemExamples();
+            augmenter.startEpoch(new HostEpoch(TrainingStage.AUGMENTED, 0, seed, backbone, split.trainingInputs(), 16,
+                    manager));
             for (int s = 0; s < steps; s++) {
                 int from = (s * 16) % Math.max(1, examples.size() - 16);
                 SequenceBatch batch = BatchLoader.assemble(examples.subList(from, from + 16),
@@ -132,29 +135,23 @@ public final class PluginTestKit {
     private static void step(String name, Backbone backbone, Augmenter augmenter, SequenceBatch batch, SplittableRandom rng,
             NDManager root, Map<String, List<Float>> losses) {
         try (NDManager m = root.newSubManager()) {
-            BatchArrays arrays = BatchArrays.upload(m, batch);
-            NDArray inputs = arrays.inputs();
-            NDArray positives = arrays.positives();
-            NDArray negatives = arrays.negatives();
-            NDArray mask = arrays.targetMask();
             List<LossTerm> terms;
+            List<NDArray> weighted;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray embedded = backbone.embed(inputs);
-                NDArray encoded = backbone.encodeEmbedded(embedded, inputs, true);
-                NDArray positiveEmbeddings = backbone.embed(positives);
-                NDArray negativeEmbeddings = backbone.embed(negatives);
-                // The recommendation loss takes part in the graph, as in training, but not in the backward
-                // pass: only the augmenter's terms must move the item table here.
-                NextItemLoss.bce(encoded, positiveEmbeddings, negativeEmbeddings, mask, null);
-                terms = augmenter.losses(StepContext.of(m, backbone, batch, arrays, embedded, positiveEmbeddings,
-                        negativeEmbeddings, encoded, rng));
-                require(terms != null && !terms.isEmpty(), name + ": losses() returned no terms");
+                // The host's own step: the recommendation loss takes part in the graph, as in training,
+                // but not in the backward pass: only the augmenter's terms must move the item table here.
+                TrainingStep.Losses step;
+                try {
+                    step = new TrainingStep(backbone, NextItemLoss.bce()).forward(m, batch, augmenter, rng);
+                } catch (IllegalStateException e) {
+                    throw new AssertionError(name + ": " + e.getMessage(), e);
+                }
+                terms = step.terms();
+                weighted = step.weighted();
+                require(!terms.isEmpty(), name + ": losses() returned no terms");
                 NDArray total = null;
-                for (LossTerm term : terms) {
-                    require(term.value().getShape().isScalar(), name + ": loss term '" + term.name()
-                            + "' is not a scalar but " + term.value().getShape());
-                    NDArray weighted = term.weighted();
-                    total = total == null ? weighted : total.add(weighted);
+                for (NDArray w : weighted) {
+                    total = total == null ? w : total.add(w);
                 }
                 // Collect garbage between the forward and the backward pass, as a long run does.
                 List<java.nio.ByteBuffer> churn = new ArrayList<>();
@@ -170,10 +167,10 @@ public final class PluginTestKit {
                             + " terms (" + e.getMessage() + ")", e);
                 }
             }
-            for (LossTerm term : terms) {
-                float value = term.weighted().getFloat();
-                require(Float.isFinite(value), name + ": loss term '" + term.name() + "' is " + value);
-                losses.computeIfAbsent(term.name(), k -> new ArrayList<>()).add(value);
+            for (int i = 0; i < terms.size(); i++) {
+                float value = weighted.get(i).getFloat();
+                require(Float.isFinite(value), name + ": loss term '" + terms.get(i).name() + "' is " + value);
+                losses.computeIfAbsent(terms.get(i).name(), k -> new ArrayList<>()).add(value);
             }
             NDArray gradient = backbone.itemTable().getGradient();
             float sum = gradient.abs().sum().getFloat();

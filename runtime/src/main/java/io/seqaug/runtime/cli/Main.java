@@ -16,7 +16,7 @@ import java.io.PrintWriter;
 @Command(name = "seqaug", mixinStandardHelpOptions = true, version = "seqaug 0.1.0",
         description = "Sequential recommendation with pluggable data augmentation.",
         subcommands = {TrainCommand.class, CompareCommand.class, PlanCommand.class, ReportCommand.class, SlurmCommand.class,
-            AnalyzeCommand.class, EvaluateCommand.class, ExportCommand.class, BenchCommand.class,
+            AnalyzeCommand.class, EvaluateCommand.class, RecommendCommand.class, ExportCommand.class, BenchCommand.class,
             PluginsCommand.class, DatasetsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

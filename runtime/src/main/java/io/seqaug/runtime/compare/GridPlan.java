@@ -80,17 +80,20 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
                 for (long seed : grid.seeds()) {
                     String key = DatasetLabel.of(dataset) + "-" + backbone + "-s" + seed;
                     Path stage1Dir = gridDir.resolve("stage1").resolve(key);
-                    Map<String, String> forced = forced(dataset, backbone, "none", seed, stage1Dir);
-                    forced.put("seqaug.train.stage2.epochs", "0");
-                    Config stage1Cell = grid.settingsFor(dataset, backbone, null);
-                    int stage1Index = jobs.size();
-                    jobs.add(new Job(stage1Index, true, dataset, backbone, "none", seed, stage1Dir, -1, stage1Cell,
-                            settings(loader, reference, shared, stage1Cell, overrides, forced)));
+                    int stage1Index = -1;
+                    if (grid.augmenters().stream().anyMatch(grid::startsFromStage1)) {
+                        Map<String, String> forced = forced(dataset, backbone, "none", seed, stage1Dir);
+                        forced.put("seqaug.train.stage2.epochs", "0");
+                        Config stage1Cell = grid.settingsFor(dataset, backbone, null);
+                        stage1Index = jobs.size();
+                        jobs.add(new Job(stage1Index, true, dataset, backbone, "none", seed, stage1Dir, -1, stage1Cell,
+                                settings(loader, reference, shared, stage1Cell, overrides, forced)));
+                    }
                     for (String augmenter : grid.augmenters()) {
                         Path cellDir = gridDir.resolve("cells").resolve(DatasetLabel.of(dataset) + "-" + backbone + "-"
                                 + augmenter + "-s" + seed);
                         Map<String, String> cellForced = forced(dataset, backbone, grid.provider(augmenter), seed, cellDir);
-                        boolean fromStage1 = grid.variant(augmenter).map(GridSpec.Variant::fromStage1).orElse(true);
+                        boolean fromStage1 = grid.startsFromStage1(augmenter);
                         if (fromStage1) {
                             cellForced.put("seqaug.train.init-from", stage1Dir.resolve("best.ckpt").toString());
                         } else {

@@ -29,9 +29,12 @@ import java.util.Set;
  * @param variants named variants of an augmenter, usable in {@code augmenters} like its name
  * @param claimTimeout how long a worker's claim on a job lives without a heartbeat before another
  *     worker takes the job over ({@code grid.claim-timeout}, default 10 minutes)
+ * @param fromStage1 whether cells start from the shared stage 1 unless their variant says otherwise
+ *     ({@code grid.from-stage1}, default true); false trains every cell one-stage from scratch, as
+ *     the contrastive baselines are published, and no shared stage 1 runs
  */
 public record GridSpec(String name, List<String> datasets, List<String> backbones, List<String> augmenters,
-        List<Long> seeds, List<Override> overrides, List<Variant> variants, Duration claimTimeout) {
+        List<Long> seeds, List<Override> overrides, List<Variant> variants, Duration claimTimeout, boolean fromStage1) {
 
     /**
      * A named variant of an augmenter: its own settings, and whether it starts from the shared
@@ -66,6 +69,17 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
     }
 
     /**
+     * Whether the cells of a name start from the shared stage-1 checkpoint ({@code grid.from-stage1},
+     * or the variant's own {@code from-stage1}) or train one stage from scratch.
+     *
+     * @param name an augmenter or variant name
+     * @return true to start from stage 1
+     */
+    public boolean startsFromStage1(String name) {
+        return variant(name).map(Variant::fromStage1).orElse(fromStage1);
+    }
+
+    /**
      * Settings for the cells that match.
      *
      * @param dataset the dataset it applies to, or every one
@@ -84,7 +98,7 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
     }
 
     private static final Set<String> KEYS = Set.of("name", "datasets", "backbones", "augmenters", "seeds", "cells",
-            "claim-timeout", "variants");
+            "claim-timeout", "variants", "from-stage1");
     private static final Set<String> VARIANT_KEYS = Set.of("name", "augmenter", "from-stage1", "settings");
     private static final Set<String> CELL_KEYS = Set.of("dataset", "backbone", "augmenter", "settings");
 
@@ -108,6 +122,7 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
             }
         }
         try {
+            boolean fromStage1 = !grid.hasPath("from-stage1") || grid.getBoolean("from-stage1");
             List<Override> overrides = new ArrayList<>();
             if (grid.hasPath("cells")) {
                 for (Config cell : grid.getConfigList("cells")) {
@@ -133,7 +148,7 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
                         }
                     }
                     Variant variant = new Variant(v.getString("name"), v.getString("augmenter"),
-                            !v.hasPath("from-stage1") || v.getBoolean("from-stage1"),
+                            v.hasPath("from-stage1") ? v.getBoolean("from-stage1") : fromStage1,
                             v.hasPath("settings") ? v.getConfig("settings") : ConfigFactory.empty());
                     FolderName.check("grid.variants name", variant.name(), v.root().origin().description());
                     if (variant.name().equals("none")) {
@@ -149,7 +164,7 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
             GridSpec spec = new GridSpec(grid.getString("name"), grid.getStringList("datasets"),
                     grid.getStringList("backbones"), grid.getStringList("augmenters"),
                     grid.hasPath("seeds") ? grid.getLongList("seeds") : List.of(42L), overrides, List.copyOf(variants),
-                    grid.hasPath("claim-timeout") ? grid.getDuration("claim-timeout") : Duration.ofMinutes(10));
+                    grid.hasPath("claim-timeout") ? grid.getDuration("claim-timeout") : Duration.ofMinutes(10), fromStage1);
             if (spec.claimTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new ConfigError(origin + ": grid.claim-timeout must be at least 1s, got " + spec.claimTimeout);
             }

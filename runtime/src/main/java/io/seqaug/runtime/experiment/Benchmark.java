@@ -23,6 +23,7 @@ import io.seqaug.runtime.train.EpochRecord;
 import io.seqaug.runtime.train.StopSignal;
 import io.seqaug.runtime.train.TrainOptions;
 import io.seqaug.runtime.train.Trainer;
+import io.seqaug.runtime.train.TrainingListener;
 import jakarta.inject.Inject;
 
 import java.io.PrintStream;
@@ -87,17 +88,17 @@ public final class Benchmark {
             backbone.initialize(root);
             List<EpochRecord> records = new ArrayList<>();
             Trainer trainer = new Trainer(options, backbone, setup.split(), new NegativeSampler(dataset), setup.evaluator(), root,
-                    new StopSignal(), records::add);
+                    new StopSignal(), TrainingListener.onEpoch(records::add));
             List<TrainingExample> examples = backbone.causal() ? setup.split().nextItemExamples()
                     : setup.split().prefixExamples();
             double plainFlops = trainingFlops(backbone, examples, 0);
             ProcessCpu before = ProcessCpu.now();
-            trainer.train(TrainingStage.BACKBONE, epochs, null, false, epoch -> { });
+            trainer.train(TrainingStage.BACKBONE, epochs, null, false);
             phases.add(Phase.of("plain " + backboneName, records, ProcessCpu.now().since(before), plainFlops));
             records.clear();
             int views = augmenter.activeStages().contains(TrainingStage.AUGMENTED) ? augmenter.viewsPerExample() : 0;
             before = ProcessCpu.now();
-            trainer.train(TrainingStage.AUGMENTED, epochs, augmenter, false, epoch -> { });
+            trainer.train(TrainingStage.AUGMENTED, epochs, augmenter, false);
             phases.add(Phase.of(augmenterName + " stage 2", records, ProcessCpu.now().since(before),
                     trainingFlops(backbone, examples, views)));
             int rounds = 5;

@@ -93,9 +93,18 @@ public final class DataLoading {
                     settings.number("data.synthetic.noise", 0, 1), settings.longValue("seed"));
         }
         Path file = located.get();
-        String format = settings.oneOf("data.format", "sequences", "interactions");
+        String format = settings.oneOf("data.format", "sequences", "interactions", "recbole");
+        if (format.equals("sequences") && file.getFileName().toString().endsWith(".inter")) {
+            // RecBole's atomic interaction file: its extension says what it is
+            format = "recbole";
+        }
         if (format.equals("sequences")) {
             return new SequenceFileReader(settings.flag("data.strict")).read(file);
+        }
+        if (format.equals("recbole")) {
+            return InteractionLogReader.recbole(settings.string("data.recbole.user-field"),
+                    settings.string("data.recbole.item-field"), settings.string("data.recbole.time-field"),
+                    settings.integer("data.interactions.k-core", 0, Integer.MAX_VALUE)).read(file);
         }
         String delimiter = settings.string("data.interactions.delimiter");
         if (delimiter.length() != 1) {

@@ -35,6 +35,7 @@ import io.seqaug.runtime.train.StageResult;
 import io.seqaug.runtime.train.StopSignal;
 import io.seqaug.runtime.train.TrainOptions;
 import io.seqaug.runtime.train.Trainer;
+import io.seqaug.runtime.train.TrainingListener;
 import jakarta.inject.Inject;
 
 import java.io.BufferedWriter;
@@ -48,8 +49,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * One experiment: load and split the data, build the backbone and augmenter named in the settings,
@@ -222,13 +221,11 @@ public final class Experiment {
                     log.newLine();
                 }
                 log.flush();
-                Trainer trainer = new Trainer(options, backbone, split, new NegativeSampler(dataset), evaluator, root, stop,
-                        record -> logEpoch(record, log, console));
                 TrainingStage resumeStage = resume == null ? null : resume.progress().stage();
-                // After every epoch: where the run stands, with stage 1's outcome once stage 2 runs.
-                Function<StageResult, Consumer<StageProgress>> resumeWriter = finishedStage1 -> progress -> saveResume(
-                        new ResumePoint(configText, progress, finishedStage1, trainer.optimizerState(), trainer.snapshot()),
-                        resumeFile, backboneName, backbone);
+                RunListener listener = new RunListener(log, console, runDir, resumeFile, backboneName, backbone, configText);
+                Trainer trainer = new Trainer(options, backbone, split, new NegativeSampler(dataset), evaluator, root, stop,
+                        listener);
+                listener.trainer = trainer;
                 if (resume != null) {
                     trainer.restoreParameters(resume.parameters());
                     trainer.restoreOptimizerState(resume.optimizer());
@@ -246,16 +243,17 @@ public final class Experiment {
                     console.println("stage 1: loaded " + initFrom);
                 } else if (stage1Epochs > 0) {
                     Path stage1File = runDir.resolve("stage1.ckpt");
+                    listener.bestFile = stage1File;
                     stage1 = trainer.train(TrainingStage.BACKBONE, stage1Epochs, augmenter, false,
-                            epoch -> save(Checkpoint.capture(backboneName, backbone, configText), stage1File),
-                            resume == null ? null : resume.progress(), resumeWriter.apply(null));
+                            resume == null ? null : resume.progress());
                     trained = true;
                 }
                 StageResult stage2 = null;
                 if (stage2Epochs > 0 && !stop.requested()) {
+                    listener.bestFile = runDir.resolve("best.ckpt");
+                    listener.finishedStage1 = stage1;
                     stage2 = trainer.train(TrainingStage.AUGMENTED, stage2Epochs, augmenter, trained,
-                            epoch -> save(Checkpoint.capture(backboneName, backbone, configText), runDir.resolve("best.ckpt")),
-                            resumeStage == TrainingStage.AUGMENTED ? resume.progress() : null, resumeWriter.apply(stage1));
+                            resumeStage == TrainingStage.AUGMENTED ? resume.progress() : null);
                 }
                 save(Checkpoint.capture(backboneName, backbone, configText), runDir.resolve("best.ckpt"));
                 Metrics valid = trainer.validate();
@@ -358,6 +356,50 @@ public final class Experiment {
                     + "): use another run-name, or set seqaug.train.resume = false to start this one over");
         }
         return point;
+    }
+
+    /**
+     * What a run does as training goes: the best parameters of the stage saved to its checkpoint,
+     * every epoch logged, and after every epoch the resume point with stage 1's outcome once stage 2
+     * runs.
+     */
+    private static final class RunListener implements TrainingListener {
+        private final BufferedWriter log;
+        private final PrintStream console;
+        private final Path resumeFile;
+        private final String backboneName;
+        private final Backbone backbone;
+        private final String configText;
+        Trainer trainer;
+        Path bestFile;
+        StageResult finishedStage1;
+
+        RunListener(BufferedWriter log, PrintStream console, Path runDir, Path resumeFile, String backboneName,
+                Backbone backbone, String configText) {
+            this.log = log;
+            this.console = console;
+            this.resumeFile = resumeFile;
+            this.backboneName = backboneName;
+            this.backbone = backbone;
+            this.configText = configText;
+            this.bestFile = runDir.resolve("best.ckpt");
+        }
+
+        @Override
+        public void newBest(TrainingStage stage, int epoch) {
+            save(Checkpoint.capture(backboneName, backbone, configText), bestFile);
+        }
+
+        @Override
+        public void epochFinished(EpochRecord record) {
+            logEpoch(record, log, console);
+        }
+
+        @Override
+        public void epochEnded(StageProgress progress) {
+            saveResume(new ResumePoint(configText, progress, finishedStage1, trainer.optimizerState(), trainer.snapshot()),
+                    resumeFile, backboneName, backbone);
+        }
     }
 
     private static void saveResume(ResumePoint point, Path file, String backboneName, Backbone backbone) {

@@ -112,7 +112,7 @@ final class ExperimentSetup {
         } catch (IllegalArgumentException e) {
             throw new ConfigError(e.getMessage(), e);
         }
-        augmenter.prepare(split.trainingInputs());
+        augmenter.prepare(split.trainingInputs(), split.trainingNextItems());
         return augmenter;
     }
 

@@ -4,7 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.ModelDims;
-import io.seqaug.api.Tensors;
+import io.seqaug.api.host.Tensors;
 import io.seqaug.runtime.report.AtomicFiles;
 
 import java.io.BufferedOutputStream;

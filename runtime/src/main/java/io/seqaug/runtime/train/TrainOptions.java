@@ -1,5 +1,6 @@
 package io.seqaug.runtime.train;
 
+import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.TrainingStage;
 import io.seqaug.runtime.config.Settings;
 
@@ -18,9 +19,13 @@ import io.seqaug.runtime.config.Settings;
  * @param prefetch batches the loader may prepare ahead
  * @param progress whether to draw a progress bar
  * @param seed the run's seed
+ * @param loss the next-item loss ({@code seqaug.train.loss})
+ * @param lastPositionRule whether batches of last-position targets compute the last position only with
+ *     an augmenter too ({@code seqaug.train.prefix-augmentation = last-position})
  */
 public record TrainOptions(int batchSize, float learningRate, float beta1, float beta2, float weightDecay, int patience,
-        int startValid, int stage2Patience, int stage2StartValid, int prefetch, boolean progress, long seed) {
+        int startValid, int stage2Patience, int stage2StartValid, int prefetch, boolean progress, long seed,
+        NextItemLoss.Kind loss, boolean lastPositionRule) {
 
     /**
      * The same schedule in both stages.
@@ -39,7 +44,7 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
     public TrainOptions(int batchSize, float learningRate, float beta1, float beta2, float weightDecay, int patience,
             int startValid, int prefetch, boolean progress, long seed) {
         this(batchSize, learningRate, beta1, beta2, weightDecay, patience, startValid, patience, startValid, prefetch,
-                progress, seed);
+                progress, seed, NextItemLoss.Kind.BCE, true);
     }
 
     /**
@@ -78,7 +83,9 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
                 (float) s.number("train.adam-beta1", 0, 0.999999), (float) s.number("train.adam-beta2", 0, 0.999999),
                 (float) s.number("train.weight-decay", 0, 10), patience, startValid, stage2Patience, stage2StartValid,
                 s.integer("train.prefetch", 1, 1024),
-                s.flag("train.progress"), s.longValue("seed"));
+                s.flag("train.progress"), s.longValue("seed"),
+                NextItemLoss.Kind.parse(s.oneOf("train.loss", "bce", "ce")),
+                s.oneOf("train.prefix-augmentation", "last-position", "every-position").equals("last-position"));
     }
 
     /**
@@ -89,6 +96,6 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
      */
     public TrainOptions withoutValidation() {
         return new TrainOptions(batchSize, learningRate, beta1, beta2, weightDecay, Integer.MAX_VALUE, Integer.MAX_VALUE,
-                Integer.MAX_VALUE, Integer.MAX_VALUE, prefetch, false, seed);
+                Integer.MAX_VALUE, Integer.MAX_VALUE, prefetch, false, seed, loss, lastPositionRule);
     }
 }

@@ -7,12 +7,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
-import io.seqaug.api.BatchArrays;
-import io.seqaug.api.LossTerm;
-import io.seqaug.api.SequenceBatch;
-import io.seqaug.api.StepContext;
-import io.seqaug.api.Tensors;
+import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.TrainingStage;
+import io.seqaug.api.host.HostEpoch;
+import io.seqaug.api.host.SequenceBatch;
+import io.seqaug.api.host.Tensors;
+import io.seqaug.api.host.TrainingStep;
 import io.seqaug.datasets.BatchLoader;
 import io.seqaug.datasets.EvaluationCase;
 import io.seqaug.datasets.LeaveOneOutSplit;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 
 /**
  * The training loop: batches from the loader thread, the backbone's recommendation loss plus the
@@ -52,10 +51,12 @@ public final class Trainer {
     private final FullRankingEvaluator evaluator;
     private final NDManager root;
     private final StopSignal stop;
-    private final Consumer<EpochRecord> listener;
+    private final TrainingListener listener;
     private final ParameterUpdater updater;
+    private final TrainingStep step;
     private final List<TrainingExample> examples;
     private final List<EvaluationCase> validation;
+    private final List<int[]> trainingSequences;
 
     /**
      * Creates a trainer.
@@ -67,10 +68,10 @@ public final class Trainer {
      * @param evaluator the validation evaluator
      * @param root the manager under which step managers are made
      * @param stop asks the loop to end early
-     * @param listener receives every epoch's record
+     * @param listener hears of every epoch, new best and resumable point
      */
     public Trainer(TrainOptions options, Backbone backbone, LeaveOneOutSplit split, NegativeSampler sampler,
-            FullRankingEvaluator evaluator, NDManager root, StopSignal stop, Consumer<EpochRecord> listener) {
+            FullRankingEvaluator evaluator, NDManager root, StopSignal stop, TrainingListener listener) {
         this.options = options;
         this.backbone = backbone;
         this.split = split;
@@ -81,8 +82,10 @@ public final class Trainer {
         this.listener = listener;
         this.updater = new ParameterUpdater(backbone.parameters(), options.learningRate(), options.beta1(),
                 options.beta2(), options.weightDecay());
+        this.step = new TrainingStep(backbone, NextItemLoss.of(options.loss(), backbone), options.lastPositionRule());
         this.examples = backbone.causal() ? split.nextItemExamples() : split.prefixExamples();
         this.validation = split.validation();
+        this.trainingSequences = split.trainingInputs();
     }
 
     /**
@@ -93,12 +96,10 @@ public final class Trainer {
      * @param augmenter the augmenter, used only if active in this stage; may be {@code null}
      * @param startFromCurrent whether the current parameters are a candidate (validated first), as
      *     when stage 2 starts from a trained stage 1
-     * @param onBest called with the epoch after each new best, while the best parameters are loaded
      * @return the stage's outcome
      */
-    public StageResult train(TrainingStage stage, int maxEpochs, Augmenter augmenter, boolean startFromCurrent,
-            Consumer<Integer> onBest) {
-        return train(stage, maxEpochs, augmenter, startFromCurrent, onBest, null, progress -> {});
+    public StageResult train(TrainingStage stage, int maxEpochs, Augmenter augmenter, boolean startFromCurrent) {
+        return train(stage, maxEpochs, augmenter, startFromCurrent, null);
     }
 
     /**
@@ -109,16 +110,13 @@ public final class Trainer {
      * @param augmenter the augmenter, used only if active in this stage; may be {@code null}
      * @param startFromCurrent whether the current parameters are a candidate (validated first);
      *     ignored when continuing
-     * @param onBest called with the epoch after each new best, while the best parameters are loaded
      * @param from where an earlier run of this stage stopped, with the parameters and optimizer state
      *     of that moment already restored ({@link #restoreParameters}, {@link #restoreOptimizerState});
      *     {@code null} to start the stage
-     * @param onEpochEnd called after every epoch (and its validation) with the stage's progress, while
-     *     the parameters and optimizer state are those of that moment
      * @return the stage's outcome
      */
     public StageResult train(TrainingStage stage, int maxEpochs, Augmenter augmenter, boolean startFromCurrent,
-            Consumer<Integer> onBest, StageProgress from, Consumer<StageProgress> onEpochEnd) {
+            StageProgress from) {
         if (from != null && from.stage() != stage) {
             throw new IllegalArgumentException("cannot continue " + stage + " from the progress of " + from.stage());
         }
@@ -160,13 +158,13 @@ public final class Trainer {
                 if (improved) {
                     best = snapshot();
                     bestValid = valid;
-                    onBest.accept(epoch);
+                    listener.newBest(stage, epoch);
                 }
             }
-            listener.accept(new EpochRecord(stage, epoch, totals.batches, totals.sequences, trainSeconds, validSeconds,
+            listener.epochFinished(new EpochRecord(stage, epoch, totals.batches, totals.sequences, trainSeconds, validSeconds,
                     totals.meanLosses(), valid, improved, ProcessMemory.residentMiB()));
             boolean finished = valid != null && stopping.exhausted() || epoch + 1 == maxEpochs;
-            onEpochEnd.accept(new StageProgress(stage, epoch + 1, epochsRun, trainSecondsTotal, stopping.best(),
+            listener.epochEnded(new StageProgress(stage, epoch + 1, epochsRun, trainSecondsTotal, stopping.best(),
                     stopping.bestEpoch(), stopping.sinceBest(), best, bestValid, finished));
             if (finished) {
                 break;
@@ -211,6 +209,10 @@ public final class Trainer {
         Engine.getInstance().setRandomSeed((int) mix(epochSeed, 1, 0));
         BatchLoader.Options shape = new BatchLoader.Options(options.batchSize(), backbone.dims().maxLength(),
                 !backbone.paddingInvariant(), options.prefetch());
+        if (augmenter != null) {
+            augmenter.startEpoch(new HostEpoch(stage, epoch, mix(epochSeed, 2, 0), backbone, trainingSequences,
+                    options.batchSize(), root));
+        }
         Augmenter viewMaker = augmenter != null && augmenter.viewsPerExample() > 0 ? augmenter : null;
         EpochTotals totals = new EpochTotals();
         SplittableRandom stepSeeds = new SplittableRandom(epochSeed ^ 0x5DEECE66DL);
@@ -240,36 +242,13 @@ public final class Trainer {
     private void step(SequenceBatch batch, Augmenter augmenter, SplittableRandom rng, EpochTotals totals,
             TrainingStage stage, int epoch) {
         try (NDManager m = root.newSubManager()) {
-            BatchArrays arrays = BatchArrays.upload(m, batch);
-            NDArray inputs = arrays.inputs();
-            Map<String, NDArray> terms = new LinkedHashMap<>();
+            TrainingStep.Losses losses;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                // Input embeddings are looked up once and shared with the augmenter.
-                NDArray embedded = backbone.embed(inputs);
-                NDArray encoded = null;
-                NDArray rec;
-                if (augmenter == null && arrays.targets().lastPositionsOnly()) {
-                    // Prefixes (non-causal backbones): each row's only target is its last position.
-                    rec = TargetLoss.bceAtLast(backbone, backbone.encodeEmbeddedLast(embedded, inputs, true), arrays);
-                } else {
-                    encoded = backbone.encodeEmbedded(embedded, inputs, true);
-                    rec = TargetLoss.bce(backbone, encoded, arrays);
-                }
-                terms.put("rec", rec);
-                NDArray total = rec;
-                if (augmenter != null) {
-                    StepContext context = StepContext.of(m, backbone, batch, arrays, embedded,
-                            backbone.embed(arrays.positives()), backbone.embed(arrays.negatives()), encoded, rng);
-                    for (LossTerm term : augmenter.losses(context)) {
-                        NDArray weighted = term.weighted();
-                        terms.merge(term.name(), weighted, NDArray::add);
-                        total = total.add(weighted);
-                    }
-                }
-                collector.backward(total);
+                losses = step.forward(m, batch, augmenter, rng);
+                collector.backward(losses.total());
             }
             updater.step();
-            for (Map.Entry<String, NDArray> term : terms.entrySet()) {
+            for (Map.Entry<String, NDArray> term : losses.byName().entrySet()) {
                 float value = term.getValue().getFloat();
                 if (!Float.isFinite(value)) {
                     throw new TrainingDiverged("loss '" + term.getKey() + "' became " + value + " in " + stage

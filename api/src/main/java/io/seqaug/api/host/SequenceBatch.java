@@ -1,4 +1,4 @@
-package io.seqaug.api;
+package io.seqaug.api.host;
 
 /**
  * One training batch as primitive arrays, made on the data-loading thread.

@@ -1,4 +1,4 @@
-package io.seqaug.api;
+package io.seqaug.api.host;
 
 /**
  * Augmented views of every example of a batch, packed for one batched encoder pass.

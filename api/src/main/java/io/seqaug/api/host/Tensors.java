@@ -1,4 +1,4 @@
-package io.seqaug.api;
+package io.seqaug.api.host;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;

@@ -1,8 +1,9 @@
-package io.seqaug.api;
+package io.seqaug.api.host;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.seqaug.api.TargetPositions;
 
 /**
  * A {@link SequenceBatch}'s id arrays on the engine, as every training step starts: the host's step,

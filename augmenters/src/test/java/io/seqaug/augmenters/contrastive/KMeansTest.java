@@ -1,0 +1,72 @@
+package io.seqaug.augmenters.contrastive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+class KMeansTest {
+
+    /** 3 planted clusters of 20 points each, within 0.1 of (0, 0), (5, 5) and (-5, 5). */
+    private static float[][] planted() {
+        float[][] centres = {{0, 0}, {5, 5}, {-5, 5}};
+        SplittableRandom rng = new SplittableRandom(4);
+        float[][] points = new float[60][];
+        for (int i = 0; i < 60; i++) {
+            float[] c = centres[i % 3];
+            points[i] = new float[] {c[0] + (float) (rng.nextDouble() * 0.2 - 0.1), c[1] + (float) (rng.nextDouble() * 0.2 - 0.1)};
+        }
+        return points;
+    }
+
+    @Test
+    void findsPlantedClusters() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            KMeans.Result result = KMeans.fit(planted(), 3, 20, 5, 1, m);
+            int[] a = result.assignments();
+            for (int i = 3; i < 60; i++) {
+                assertThat(a[i]).as("point %d", i).isEqualTo(a[i % 3]);
+            }
+            assertThat(a[0]).isNotEqualTo(a[1]).isNotEqualTo(a[2]);
+            assertThat(a[1]).isNotEqualTo(a[2]);
+            float[] origin = result.centroids()[a[0]];
+            assertThat(origin[0]).isCloseTo(0f, within(0.1f));
+            assertThat(origin[1]).isCloseTo(0f, within(0.1f));
+            // every point within 0.1 x sqrt(2) of its centre: objective below 60 x 0.02
+            assertThat(result.objective()).isLessThan(1.2);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameClustering() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThat(KMeans.fit(planted(), 4, 10, 2, 9, m).assignments())
+                    .containsExactly(KMeans.fit(planted(), 4, 10, 2, 9, m).assignments());
+        }
+    }
+
+    @Test
+    void everyClusterKeepsAPointWhenThereAreMoreClustersThanGroups() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            KMeans.Result result = KMeans.fit(planted(), 6, 20, 1, 3, m);
+            assertThat(result.centroids()).hasNumberOfRows(6);
+            for (float[] c : result.centroids()) {
+                for (float v : c) {
+                    assertThat(v).isFinite();
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesFewerPointsThanClusters() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThatThrownBy(() -> KMeans.fit(new float[][] {{1, 2}}, 2, 5, 1, 1, m))
+                    .hasMessageContaining("at least k = 2 points, got 1");
+        }
+    }
+}
