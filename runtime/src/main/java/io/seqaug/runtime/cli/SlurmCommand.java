@@ -54,7 +54,8 @@ final class SlurmCommand implements Callable<Integer> {
                 Path.of("").toAbsolutePath(), new SlurmScripts.Resources(Optional.ofNullable(partition),
                         Optional.ofNullable(time), cpus, Optional.ofNullable(mem), maxParallel), environment);
         grid.plan().writeJson();
-        System.out.println("wrote " + scripts.stage1() + " and " + scripts.cells());
+        System.out.println(scripts.stage1() == null ? "wrote " + scripts.cells() + " (one-stage cells, no shared stage 1)"
+                : "wrote " + scripts.stage1() + " and " + scripts.cells());
         System.out.println("submit with:");
         System.out.println("  " + scripts.submit());
         System.out.println("then follow with: squeue --me; seqaug report -c " + options.config);

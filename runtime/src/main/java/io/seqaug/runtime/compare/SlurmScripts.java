@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  * a resubmitted array, or a worker started by hand, never runs a job twice. The array indices are
  * the plan's job indices ({@code seqaug plan}).
  *
- * @param stage1 the stage-1 array script
+ * @param stage1 the stage-1 array script, or {@code null} for a grid without a shared stage 1
+ *     ({@code grid.from-stage1 = false}), whose cells are one array with no dependency
  * @param cells the cells' array script
- * @param submit the shell line that submits both, cells after stage 1
+ * @param submit the shell line that submits both, cells after stage 1 (or the cells alone)
  */
 public record SlurmScripts(Path stage1, Path cells, String submit) {
 
@@ -75,12 +76,20 @@ public record SlurmScripts(Path stage1, Path cells, String submit) {
         Path cells = dir.resolve("cells.sbatch");
         try {
             Files.createDirectories(dir.resolve("logs"));
-            writeScript(stage1, script(plan, "stage1", stage1Jobs, launcher, gridFile, overrides, workDir, resources,
-                    environment));
+            if (stage1Jobs.isEmpty()) {
+                // one-stage cells only: an array with no index list would be refused by sbatch
+                Files.deleteIfExists(stage1);
+            } else {
+                writeScript(stage1, script(plan, "stage1", stage1Jobs, launcher, gridFile, overrides, workDir, resources,
+                        environment));
+            }
             writeScript(cells, script(plan, "cells", cellJobs, launcher, gridFile, overrides, workDir, resources,
                     environment));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Slurm scripts in " + dir + ": " + e.getMessage(), e);
+        }
+        if (stage1Jobs.isEmpty()) {
+            return new SlurmScripts(null, cells, "sbatch " + quote(cells.toString()));
         }
         String submit = "jid=$(sbatch --parsable " + quote(stage1.toString()) + ") && sbatch --dependency=afterok:${jid%%;*} "
                 + quote(cells.toString());

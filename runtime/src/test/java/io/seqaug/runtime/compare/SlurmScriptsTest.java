@@ -85,4 +85,20 @@ class SlurmScriptsTest {
                 .hasMessageContaining("--cpus must be at least 1, got 0");
         assertThat(dir.resolve("runs/g/slurm")).doesNotExist();
     }
+
+    @Test
+    void aOneStageGridIsOneArrayOfCellsWithNoDependency() throws Exception {
+        GridPlan plan = GridPlan.build(ConfigFactory.parseString("""
+                seqaug.output-dir = "%s"
+                grid { name = "one", from-stage1 = false, datasets = ["synthetic"], backbones = ["sasrec"],
+                       augmenters = ["none", "cl4srec"], seeds = [1] }
+                """.formatted(dir.resolve("runs"))), "one.conf", Map.of(), new ConfigLoader(getClass().getClassLoader()));
+        assertThat(plan.jobs()).hasSize(2).noneMatch(GridPlan.Job::stage1).allMatch(j -> j.dependsOn() < 0);
+        SlurmScripts scripts = SlurmScripts.write(plan, Path.of("/opt/seqaug/seqaug"), Path.of("/home/me/one.conf"), Map.of(),
+                Path.of("/home/me"), new SlurmScripts.Resources(Optional.empty(), Optional.empty(), 2, Optional.empty(), 0),
+                Map.of());
+        assertThat(scripts.stage1()).isNull();
+        assertThat(Files.readString(scripts.cells())).contains("#SBATCH --array=0-1\n");
+        assertThat(scripts.submit()).isEqualTo("sbatch " + dir.resolve("runs/one/slurm/cells.sbatch"));
+    }
 }
