@@ -3,6 +3,7 @@ package io.seqaug.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqaug.runtime.eval.UserRanks;
+import io.seqaug.runtime.experiment.RunFolder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class RecommendTest {
         assertThat(run.code()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("user,rank,item,score");
-        UserRanks ranks = UserRanks.read(dir.resolve("m/" + UserRanks.FILE));
+        UserRanks ranks = UserRanks.read(dir.resolve("m/" + RunFolder.TEST_RANKS));
         assertThat(lines).hasSize(1 + 15 * ranks.users().length);
         // the synthetic users' ids are their index + 1; their test answers are their last items
         Map<Integer, Long> evaluated = new HashMap<>();

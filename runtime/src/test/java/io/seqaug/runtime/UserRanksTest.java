@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seqaug.datasets.EvaluationCase;
 import io.seqaug.runtime.eval.UserRanks;
+import io.seqaug.runtime.experiment.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class UserRanksTest {
 
     @Test
     void ranksAreWrittenInUserOrderAndReadBack() throws IOException {
-        Path file = dir.resolve(UserRanks.FILE);
+        Path file = dir.resolve(RunFolder.TEST_RANKS);
         List<EvaluationCase> cases = List.of(new EvaluationCase(7, new int[] {1}, 2, new int[] {1}),
                 new EvaluationCase(3, new int[] {1}, 2, new int[] {1}));
         UserRanks.write(file, cases, new long[] {12, 0});

@@ -41,12 +41,29 @@ final class CompareCommand implements Callable<Integer> {
             + "JOB_COMPLETION_INDEX.")
     String job;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "Workers to run on this machine, "
+            + "each with cores / N engine threads (default 1); they claim the grid's jobs like any workers.")
+    int workers;
+
     @Override
     public Integer call() {
         OptionalInt only = job == null ? OptionalInt.empty() : OptionalInt.of(jobIndex(job, System.getenv()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (workers < 1 || workers > Math.max(1, cores)) {
+            throw new ConfigError("--workers must be between 1 and the " + cores + " cores of this machine, got " + workers);
+        }
+        if (workers > 1 && only.isPresent()) {
+            throw new ConfigError("--workers runs a whole grid; with --job, start one process per job instead");
+        }
+        if (workers > 1) {
+            // before the engine starts: this worker's share of the cores
+            System.setProperty(ENGINE_THREADS, Integer.toString(Math.max(1, cores / workers)));
+        }
         ConfigOptions.GridCommand grid = options.grid("compare");
         sharedCoresHint(JobClaim.otherWorkersOnThisHost(grid.plan().directory()), System.getenv(),
-                System.getProperty(ENGINE_THREADS), Runtime.getRuntime().availableProcessors()).ifPresent(System.err::println);
+                System.getProperty(ENGINE_THREADS), cores).ifPresent(System.err::println);
+        List<Process> helpers = workers > 1 ? WorkerProcesses.start(workers - 1, Math.max(1, cores / workers),
+                grid.plan().directory().resolve("workers")) : List.of();
         StopSignal stop = new StopSignal();
         GridRunner.Outcome outcome;
         try (Interrupts ignored = Interrupts.install(stop)) {
@@ -54,6 +71,15 @@ final class CompareCommand implements Callable<Integer> {
                     new GridRunner.Mode(worker, only, Duration.ofSeconds(2)));
         }
         var report = outcome.report();
+        if (!helpers.isEmpty()) {
+            List<String> failedHelpers = WorkerProcesses.await(helpers);
+            failedHelpers.forEach(System.err::println);
+            // the helpers' cells finished after this worker's last report
+            report = GridRunner.report(grid.plan());
+            if (!failedHelpers.isEmpty() && outcome.failed().isEmpty()) {
+                return Main.RUNTIME_ERROR;
+            }
+        }
         if (only.isPresent()) {
             System.out.println("reports (cells finished so far): " + report.directory().resolve("summary.md"));
             return outcome.failed().isEmpty() ? 0 : Main.RUNTIME_ERROR;

@@ -1,9 +1,8 @@
 package io.seqaug.runtime.cli;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.experiment.RunFolder;
+import io.seqaug.runtime.experiment.RunRecord;
 import io.seqaug.runtime.export.ModelExport;
 import io.seqaug.runtime.export.SafeTensors;
 import io.seqaug.runtime.train.Checkpoint;
@@ -43,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(checkpoint)) {
             throw new ConfigError(checkpoint + ": is a folder; --checkpoint takes a .ckpt file (for example "
-                    + checkpoint.resolve("best.ckpt") + ")");
+                    + new RunFolder(checkpoint).bestCheckpoint() + ")");
         }
         if (Files.isDirectory(out)) {
             throw new ConfigError(out + ": is a folder; --out takes the file to write (for example "
@@ -75,15 +74,6 @@ final class ExportCommand implements Callable<Integer> {
     /** The commit recorded in the run's results.json beside the checkpoint, if there is one. */
     private static String trainedCommit(Path checkpoint) {
         Path parent = checkpoint.toAbsolutePath().getParent();
-        Path results = parent == null ? null : parent.resolve("results.json");
-        if (results == null || !Files.isRegularFile(results)) {
-            return "unknown";
-        }
-        try {
-            Config recorded = ConfigFactory.parseFile(results.toFile());
-            return recorded.hasPath("commit") ? recorded.getString("commit") : "unknown";
-        } catch (ConfigException e) {
-            return "unknown";
-        }
+        return parent == null ? "unknown" : new RunFolder(parent).record().map(RunRecord::commit).orElse("unknown");
     }
 }

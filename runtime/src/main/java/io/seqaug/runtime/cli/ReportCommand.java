@@ -5,7 +5,7 @@ import io.seqaug.runtime.compare.GridReport;
 import io.seqaug.runtime.compare.GridRunner;
 import io.seqaug.runtime.compare.JobClaim;
 import io.seqaug.runtime.experiment.EpochLog;
-import io.seqaug.runtime.train.ResumePoint;
+import io.seqaug.runtime.experiment.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -50,10 +50,10 @@ final class ReportCommand implements Callable<Integer> {
 
     /** A job nobody runs: stopped with a resume point, or not started. */
     private static String idleState(Path runDir) {
-        if (!Files.exists(runDir.resolve(ResumePoint.FILE))) {
+        if (!Files.exists(new RunFolder(runDir).resume())) {
             return "waiting";
         }
         return EpochLog.read(runDir).lastEpoch().map(p -> "stopped after stage " + p.stage() + " epoch " + p.epoch())
-                .orElse("stopped") + ", continues from its " + ResumePoint.FILE + " when a worker takes it";
+                .orElse("stopped") + ", continues from its " + RunFolder.RESUME + " when a worker takes it";
     }
 }

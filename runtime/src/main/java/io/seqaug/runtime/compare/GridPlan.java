@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.runtime.config.ConfigLoader;
 import io.seqaug.runtime.config.Settings;
 import io.seqaug.runtime.experiment.DatasetLabel;
+import io.seqaug.runtime.experiment.RunFolder;
 import io.seqaug.runtime.report.AtomicFiles;
 import io.seqaug.runtime.report.Json;
 
@@ -95,7 +96,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
                         Map<String, String> cellForced = forced(dataset, backbone, grid.provider(augmenter), seed, cellDir);
                         boolean fromStage1 = grid.startsFromStage1(augmenter);
                         if (fromStage1) {
-                            cellForced.put("seqaug.train.init-from", stage1Dir.resolve("best.ckpt").toString());
+                            cellForced.put("seqaug.train.init-from", new RunFolder(stage1Dir).bestCheckpoint().toString());
                         } else {
                             cellForced.put("seqaug.train.init-from", "");
                             cellForced.put("seqaug.train.stage1.epochs", "0");
@@ -163,7 +164,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
      * @return true when finished
      */
     public static boolean isFinished(Job job) {
-        return CellResult.finishedRecord(job.directory()).isPresent();
+        return new RunFolder(job.directory()).isFinished();
     }
 
     private static Map<String, String> forced(String dataset, String backbone, String augmenter, long seed, Path runDir) {

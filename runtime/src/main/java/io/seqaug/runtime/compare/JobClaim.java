@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * claimed with an exclusive marker named after the stale claim's id, so of several workers that see
  * the same stale claim exactly one replaces it.
  *
- * <p>Claims decide who runs a job; {@link CellResult#finishedRecord} decides whether it is done;
+ * <p>Claims decide who runs a job; {@link io.seqaug.runtime.experiment.RunFolder#isFinished} decides whether it is done;
  * the run folder's {@link RunLock} is the last guard that any two processes (a grid worker and a
  * {@code seqaug train} alike) never write one folder at once.
  */

@@ -3,6 +3,8 @@ package io.seqaug.runtime.compare;
 import com.typesafe.config.Config;
 import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.SettingsDifferences;
+import io.seqaug.runtime.experiment.RunFolder;
+import io.seqaug.runtime.experiment.RunRecord;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,12 +29,11 @@ final class RecordedSettings {
      * @throws ConfigError naming the run, the first differences and the way out
      */
     static void requireSame(Path runDir, String what, Config requested, Config defaults) {
-        Optional<Config> record = CellResult.finishedRecord(runDir);
+        Optional<RunRecord> record = new RunFolder(runDir).finished();
         if (record.isEmpty()) {
             return;
         }
-        List<String> diff = record.get().hasPath("config") ? SettingsDifferences.between(record.get().getConfig("config"), requested, defaults)
-                : List.of("results.json records no settings (written by an older SeqAug)");
+        List<String> diff = record.get().differencesFrom(requested, defaults);
         if (!diff.isEmpty()) {
             throw new ConfigError(what + " in " + runDir + " finished with other settings (" + SettingsDifferences.summary(diff)
                     + "): rerun into a new grid name, or delete that folder to recompute it");

@@ -21,8 +21,6 @@ import java.util.List;
  */
 public record UserRanks(int[] users, long[] ranks) {
 
-    /** The file name in a run folder. */
-    public static final String FILE = "test-ranks.csv";
 
     /**
      * Writes the ranks, atomically.

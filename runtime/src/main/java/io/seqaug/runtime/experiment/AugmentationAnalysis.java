@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import com.typesafe.config.Config;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.SequenceOperator;
+import io.seqaug.augmenters.BasRecSettings;
 import io.seqaug.datasets.EvaluationCase;
 import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.runtime.config.ConfigError;
@@ -107,9 +107,10 @@ public final class AugmentationAnalysis {
         Backbone backbone = registry.backbone(checkpoint.backbone()).create(checkpoint.dims(),
                 settings.provider("backbone." + checkpoint.backbone()));
         List<EvaluationCase> sample = sample(setup.split().test(), users, seed);
-        Config basrec = settings.subtree("augmenter.basrec");
-        Map<String, Double> basrecRates = Map.of("rate-min", basrec.getDouble("rate-min"), "rate-max", basrec.getDouble("rate-max"));
-        Map<String, Double> beta = Map.of("beta", basrec.getDouble("beta"));
+        // BASRec's settings read and checked as BASRec reads them
+        BasRecSettings basrec = BasRecSettings.from(settings.provider("augmenter.basrec"));
+        Map<String, Double> basrecRates = Map.of("rate-min", basrec.rateMin(), "rate-max", basrec.rateMax());
+        Map<String, Double> beta = Map.of("beta", basrec.beta());
         List<Point> points = new ArrayList<>();
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
@@ -122,12 +123,12 @@ public final class AugmentationAnalysis {
                     points.add(measure.copies(name, rate, op, null, new SplittableRandom(seed + 1)));
                 }
             }
-            SequenceOperator basrecOperator = setup.context().operator(basrec.getString("operator"), basrecRates);
+            SequenceOperator basrecOperator = setup.context().operator(basrec.operator(), basrecRates);
             points.add(measure.copies("basrec copies (unmixed)", Double.NaN, basrecOperator, null, new SplittableRandom(seed + 2)));
-            MixupStrategy single = setup.context().mixup(basrec.getString("single-mixup"), beta);
+            MixupStrategy single = setup.context().mixup(basrec.singleMixup(), beta);
             points.add(measure.copies("basrec single-sequence (mixed)", Double.NaN, basrecOperator, single,
                     new SplittableRandom(seed + 2)));
-            for (String cross : basrec.getStringList("cross-mixups")) {
+            for (String cross : basrec.crossMixups()) {
                 points.add(measure.cross("basrec cross-sequence " + cross, setup.context().mixup(cross, beta),
                         new SplittableRandom(seed + 3)));
             }

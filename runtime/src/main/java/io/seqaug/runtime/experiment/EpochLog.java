@@ -31,8 +31,6 @@ import java.util.OptionalDouble;
  */
 public final class EpochLog {
 
-    /** The file's name in a run folder. */
-    public static final String FILE = "epochs.jsonl";
 
     /** The log's epoch records, in order. */
     private final List<Entry> entries;
@@ -153,7 +151,7 @@ public final class EpochLog {
      * @throws ConfigError naming the file and line when a line is not an epoch record
      */
     public static EpochLog read(Path runDir) {
-        Path file = runDir.resolve(FILE);
+        Path file = new RunFolder(runDir).epochs();
         if (!Files.exists(file)) {
             return new EpochLog(List.of());
         }

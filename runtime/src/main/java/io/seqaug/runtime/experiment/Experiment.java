@@ -1,8 +1,6 @@
 package io.seqaug.runtime.experiment;
 
 import ai.djl.ndarray.NDManager;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.api.Augmenter;
@@ -15,8 +13,6 @@ import io.seqaug.datasets.SequenceDataset;
 import io.seqaug.datasets.SequenceFileReader;
 import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.ConfigLoader;
-import io.seqaug.runtime.config.FolderName;
-import io.seqaug.runtime.config.RenamedKeys;
 import io.seqaug.runtime.config.Settings;
 import io.seqaug.runtime.config.SettingsDifferences;
 import io.seqaug.runtime.eval.FullRankingEvaluator;
@@ -24,8 +20,6 @@ import io.seqaug.runtime.eval.Metrics;
 import io.seqaug.runtime.eval.UserRanks;
 import io.seqaug.runtime.plugins.ProviderRegistry;
 import io.seqaug.runtime.report.AtomicFiles;
-import io.seqaug.runtime.report.BuildInfo;
-import io.seqaug.runtime.report.Json;
 import io.seqaug.runtime.report.ProcessMemory;
 import io.seqaug.runtime.train.Checkpoint;
 import io.seqaug.runtime.train.EpochRecord;
@@ -45,10 +39,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One experiment: load and split the data, build the backbone and augmenter named in the settings,
@@ -74,25 +66,6 @@ public final class Experiment {
     @Inject
     public Experiment(ProviderRegistry registry) {
         this.registry = registry;
-    }
-
-    /**
-     * The folder a run writes to.
-     *
-     * @param settings the settings
-     * @return {@code output-dir/run-name}, with a name derived from the settings when none is set
-     */
-    public static Path runDirectory(Settings settings) {
-        String name = settings.string("run-name");
-        if (!name.isEmpty()) {
-            FolderName.check("seqaug.run-name", name, settings.origin("run-name"));
-        } else {
-            String dataset = DatasetLabel.of(settings.string("data.path").isEmpty() ? settings.string("data.dataset")
-                    : settings.string("data.path"));
-            name = dataset + "-" + settings.string("model.backbone") + "-" + settings.string("augmenter.name") + "-s"
-                    + settings.longValue("seed");
-        }
-        return Path.of(settings.string("output-dir")).resolve(name);
     }
 
     /**
@@ -163,7 +136,8 @@ public final class Experiment {
         SequenceDataset dataset = setup.dataset();
         LeaveOneOutSplit split = setup.split();
         FullRankingEvaluator evaluator = setup.evaluator();
-        Path runDir = runDirectory(settings);
+        RunFolder folder = RunFolder.of(settings);
+        Path runDir = folder.dir();
         // Stored in checkpoints, parsed back by `seqaug evaluate`: JSON is exact and compact.
         String configText = settings.config().getConfig("seqaug").root().render(ConfigRenderOptions.concise());
         Backbone backbone = setup.backbone(backboneName);
@@ -193,7 +167,7 @@ public final class Experiment {
             }
         }
         if (resume == null) {
-            requireNoOtherFinishedRun(settings, runDir);
+            requireNoOtherFinishedRun(settings, folder);
         }
         if (split.trainingInputs().stream().allMatch(input -> input.length == 0)) {
             throw new DatasetException(dataset.name() + ": no training sequences (every user has at most "
@@ -201,17 +175,17 @@ public final class Experiment {
         }
 
         try (RunLock lock = RunLock.acquire(runDir); NDManager root = NDManager.newBaseManager()) {
-            Path epochLog = runDir.resolve(EpochLog.FILE);
+            Path epochLog = folder.epochs();
             // A continued run keeps the epoch lines up to where it continues; a new run starts an empty log.
             List<String> kept = resume == null ? List.of() : EpochLog.read(runDir).linesBefore(resume.progress());
             backbone.initialize(root);
             // A folder being rerun no longer holds finished results until this run writes its own.
-            Files.deleteIfExists(runDir.resolve("results.json"));
+            Files.deleteIfExists(folder.results());
             // A root object renders without its braces: keep it under its "seqaug" key so that the file
             // is a valid -c input for rerunning the experiment.
-            AtomicFiles.writeString(runDir.resolve("config.conf"), settings.config().getConfig("seqaug").atKey("seqaug").root()
+            AtomicFiles.writeString(folder.config(), settings.config().getConfig("seqaug").atKey("seqaug").root()
                     .render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false)));
-            Path resumeFile = runDir.resolve(ResumePoint.FILE);
+            Path resumeFile = folder.resume();
             if (resume == null) {
                 Files.deleteIfExists(resumeFile);
             }
@@ -222,7 +196,7 @@ public final class Experiment {
                 }
                 log.flush();
                 TrainingStage resumeStage = resume == null ? null : resume.progress().stage();
-                RunListener listener = new RunListener(log, console, runDir, resumeFile, backboneName, backbone, configText);
+                RunListener listener = new RunListener(log, console, folder, resumeFile, backboneName, backbone, configText);
                 Trainer trainer = new Trainer(options, backbone, split, new NegativeSampler(dataset), evaluator, root, stop,
                         listener);
                 listener.trainer = trainer;
@@ -242,7 +216,7 @@ public final class Experiment {
                     trained = true;
                     console.println("stage 1: loaded " + initFrom);
                 } else if (stage1Epochs > 0) {
-                    Path stage1File = runDir.resolve("stage1.ckpt");
+                    Path stage1File = folder.stage1Checkpoint();
                     listener.bestFile = stage1File;
                     stage1 = trainer.train(TrainingStage.BACKBONE, stage1Epochs, augmenter, false,
                             resume == null ? null : resume.progress());
@@ -250,29 +224,30 @@ public final class Experiment {
                 }
                 StageResult stage2 = null;
                 if (stage2Epochs > 0 && !stop.requested()) {
-                    listener.bestFile = runDir.resolve("best.ckpt");
+                    listener.bestFile = folder.bestCheckpoint();
                     listener.finishedStage1 = stage1;
                     stage2 = trainer.train(TrainingStage.AUGMENTED, stage2Epochs, augmenter, trained,
                             resumeStage == TrainingStage.AUGMENTED ? resume.progress() : null);
                 }
-                save(Checkpoint.capture(backboneName, backbone, configText), runDir.resolve("best.ckpt"));
+                save(Checkpoint.capture(backboneName, backbone, configText), folder.bestCheckpoint());
                 Metrics valid = trainer.validate();
                 long testStart = System.nanoTime();
                 long[] testRanks = evaluator.ranks(backbone, split.test(), root);
                 Metrics test = Metrics.fromRanks(testRanks);
                 double testSeconds = (System.nanoTime() - testStart) / 1e9;
                 // Before results.json, which marks the run finished: a finished run always has its ranks.
-                UserRanks.write(runDir.resolve(UserRanks.FILE), split.test(), testRanks);
+                UserRanks.write(folder.testRanks(), split.test(), testRanks);
                 boolean interrupted = stop.requested();
                 RunResult result = new RunResult(runDir, stage1, stage2, valid, test, testSeconds,
                         ProcessMemory.peakResidentMiB(), interrupted);
-                writeResults(result, settings, dataset, setup.similaritySeconds(), (System.nanoTime() - started) / 1e9, resume);
+                RunRecord.write(folder, result, settings, dataset, setup.similaritySeconds(), (System.nanoTime() - started) / 1e9,
+                        resume);
                 if (!interrupted) {
                     // Finished: nothing left to continue.
                     Files.deleteIfExists(resumeFile);
                 }
                 console.printf(Locale.ROOT, "test  %s%n", test);
-                console.println("results: " + runDir.resolve("results.json"));
+                console.println("results: " + folder.results());
                 return result;
             }
         } catch (IOException e) {
@@ -310,28 +285,15 @@ public final class Experiment {
      * A finished run is replaced only by the same run: rerunning it with other settings would delete
      * results that a report or a paper may already use.
      */
-    private static void requireNoOtherFinishedRun(Settings settings, Path runDir) {
-        Path results = runDir.resolve("results.json");
-        if (!Files.isRegularFile(results)) {
-            return;
-        }
-        Config recorded;
-        try {
-            recorded = ConfigFactory.parseFile(results.toFile());
-        } catch (ConfigException e) {
-            return; // unreadable: not a finished run anyone can use
-        }
-        if (recorded.hasPath("interrupted") && recorded.getBoolean("interrupted")) {
-            return; // stopped early: its results are provisional and a rerun may replace them
-        }
-        List<String> diff = recorded.hasPath("config")
-                ? SettingsDifferences.between(RenamedKeys.upgrade(recorded.getConfig("config")),
-                        settings.config().getConfig(ConfigLoader.ROOT), ConfigFactory.empty())
-                : List.of("results.json records no settings");
-        if (!diff.isEmpty()) {
-            throw new ConfigError(runDir + " holds a finished run with other settings (" + SettingsDifferences.summary(diff)
-                    + "): use another seqaug.run-name, or delete the folder to replace it");
-        }
+    private static void requireNoOtherFinishedRun(Settings settings, RunFolder folder) {
+        // an unreadable or interrupted record is provisional: a rerun may replace it
+        folder.finished().ifPresent(recorded -> {
+            List<String> diff = recorded.differencesFrom(settings.config().getConfig(ConfigLoader.ROOT), ConfigFactory.empty());
+            if (!diff.isEmpty()) {
+                throw new ConfigError(folder.dir() + " holds a finished run with other settings ("
+                        + SettingsDifferences.summary(diff) + "): use another seqaug.run-name, or delete the folder to replace it");
+            }
+        });
     }
 
     /**
@@ -339,7 +301,7 @@ public final class Experiment {
      * this run could use: its settings must be the same).
      */
     private static ResumePoint resumePoint(Settings settings, Path runDir, String backboneName, Backbone backbone) {
-        Path file = runDir.resolve(ResumePoint.FILE);
+        Path file = new RunFolder(runDir).resume();
         if (!settings.flag("train.resume") || !Files.exists(file)) {
             return null;
         }
@@ -374,7 +336,7 @@ public final class Experiment {
         Path bestFile;
         StageResult finishedStage1;
 
-        RunListener(BufferedWriter log, PrintStream console, Path runDir, Path resumeFile, String backboneName,
+        RunListener(BufferedWriter log, PrintStream console, RunFolder folder, Path resumeFile, String backboneName,
                 Backbone backbone, String configText) {
             this.log = log;
             this.console = console;
@@ -382,7 +344,7 @@ public final class Experiment {
             this.backboneName = backboneName;
             this.backbone = backbone;
             this.configText = configText;
-            this.bestFile = runDir.resolve("best.ckpt");
+            this.bestFile = folder.bestCheckpoint();
         }
 
         @Override
@@ -433,48 +395,5 @@ public final class Experiment {
         console.printf(Locale.ROOT, "[stage %d] epoch %3d  loss%s  %.1f s (%.0f seq/s)%s%n",
                 r.stage() == TrainingStage.BACKBONE ? 1 : 2, r.epoch(), losses, r.trainSeconds(),
                 r.sequences() / Math.max(r.trainSeconds(), 1e-9), valid);
-    }
-
-    private static Map<String, Object> stage(StageResult s) {
-        if (s == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epochs", s.epochs());
-        m.put("best_epoch", s.bestEpoch());
-        m.put("seconds_per_epoch", s.meanEpochSeconds());
-        m.put("valid", s.bestValid() == null ? null : s.bestValid().asMap());
-        m.put("interrupted", s.interrupted());
-        return m;
-    }
-
-    private static void writeResults(RunResult r, Settings settings, SequenceDataset dataset, double similaritySeconds,
-            double totalSeconds, ResumePoint resumedFrom) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dataset", dataset.name());
-        m.put("users", dataset.userCount());
-        m.put("items", dataset.itemCount());
-        m.put("backbone", settings.string("model.backbone"));
-        m.put("augmenter", settings.string("augmenter.name"));
-        m.put("seed", settings.longValue("seed"));
-        m.put("commit", BuildInfo.commit());
-        m.put("interrupted", r.interrupted());
-        m.put("stage1", stage(r.stage1()));
-        m.put("stage2", stage(r.stage2()));
-        m.put("valid", r.valid().asMap());
-        m.put("test", r.test().asMap());
-        m.put("test_seconds", r.testSeconds());
-        m.put("similarity_seconds", similaritySeconds);
-        m.put("total_seconds", totalSeconds);
-        if (resumedFrom != null) {
-            // total_seconds counts this process only; the stages' epoch times count every part.
-            Map<String, Object> from = new LinkedHashMap<>();
-            from.put("stage", resumedFrom.progress().stage() == TrainingStage.BACKBONE ? 1 : 2);
-            from.put("epoch", resumedFrom.progress().nextEpoch());
-            m.put("resumed_from", from);
-        }
-        m.put("peak_rss_mib", r.peakResidentMiB());
-        m.put("config", new Json.Raw(settings.config().getConfig("seqaug").root().render(ConfigRenderOptions.concise())));
-        AtomicFiles.writeString(r.runDir().resolve("results.json"), Json.write(m) + "\n");
     }
 }

@@ -47,7 +47,7 @@ final class ExperimentSetup {
         this.dims = new ModelDims(dataset.itemCount(), 1, hidden, maxLength);
         this.evaluator = FullRankingEvaluator.from(settings);
         long seed = settings.longValue("seed");
-        this.context = new ExperimentContext(registry, settings.root(), dims, () -> {
+        this.context = new ExperimentContext(registry, settings.string("augmenter.name"), settings.root(), dims, () -> {
             long t = System.nanoTime();
             ItemSimilarityIndex index = new SimilarityCache(DataLoading.cacheDir(settings).resolve("similarity"))
                     .loadOrCompute(split, method, topK, seed);

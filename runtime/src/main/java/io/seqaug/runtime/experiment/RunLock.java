@@ -39,7 +39,7 @@ public final class RunLock implements AutoCloseable {
      * @throws ConfigError when another run holds it, naming that run
      */
     public static RunLock acquire(Path runDir) {
-        Path file = runDir.resolve(".lock");
+        Path file = new RunFolder(runDir).lock();
         try {
             Files.createDirectories(runDir);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a run stood at the end of its last finished epoch, written to {@value #FILE} in its run
+ * Where a run stood at the end of its last finished epoch, written to {@code resume.ckpt} in its run
  * folder after every epoch: the settings it ran with, the stage's progress, stage 1's outcome once
  * stage 2 runs, the optimizer's state and the current parameters. A run started again in the same
  * folder with the same settings continues from here.
@@ -37,8 +37,6 @@ import java.util.Map;
 public record ResumePoint(String runConfig, StageProgress progress, StageResult stage1, OptimizerState optimizer,
         float[][] parameters) {
 
-    /** The file name in a run folder. */
-    public static final String FILE = "resume.ckpt";
 
     private static final int FORMAT = 1;
 

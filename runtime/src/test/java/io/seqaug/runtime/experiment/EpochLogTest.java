@@ -36,7 +36,7 @@ class EpochLogTest {
         for (EpochRecord r : records) {
             text.append(EpochLog.line(r)).append('\n');
         }
-        Files.writeString(dir.resolve(EpochLog.FILE), text);
+        Files.writeString(dir.resolve(RunFolder.EPOCHS), text);
     }
 
     @Test
@@ -53,7 +53,7 @@ class EpochLogTest {
     void aContinuedRunKeepsTheEpochsBeforeItsResumePoint() throws IOException {
         write(epoch(TrainingStage.BACKBONE, 0, 0.01), epoch(TrainingStage.BACKBONE, 1, 0.02),
                 epoch(TrainingStage.AUGMENTED, 0, null), epoch(TrainingStage.AUGMENTED, 1, null));
-        List<String> lines = Files.readAllLines(dir.resolve(EpochLog.FILE));
+        List<String> lines = Files.readAllLines(dir.resolve(RunFolder.EPOCHS));
         assertThat(EpochLog.read(dir).linesBefore(new StageProgress(TrainingStage.AUGMENTED, 1, 1, 0, 0, -1, 0, null, null, false)))
                 .containsExactly(lines.get(0), lines.get(1), lines.get(2));
         assertThat(EpochLog.read(dir.resolve("absent")).linesBefore(StageProgress.start(TrainingStage.BACKBONE))).isEmpty();
@@ -61,9 +61,9 @@ class EpochLogTest {
 
     @Test
     void aLineThatIsNoEpochRecordIsNamedByFileAndLine() throws IOException {
-        Files.writeString(dir.resolve(EpochLog.FILE), EpochLog.line(epoch(TrainingStage.AUGMENTED, 0, 0.02)) + "\n{\"stage\":2}\n");
+        Files.writeString(dir.resolve(RunFolder.EPOCHS), EpochLog.line(epoch(TrainingStage.AUGMENTED, 0, 0.02)) + "\n{\"stage\":2}\n");
         assertThatThrownBy(() -> EpochLog.read(dir).validNdcg20(2)).isInstanceOf(ConfigError.class)
-                .hasMessageStartingWith(dir.resolve(EpochLog.FILE) + ":2: not an epoch record");
+                .hasMessageStartingWith(dir.resolve(RunFolder.EPOCHS) + ":2: not an epoch record");
     }
 
     @Test
