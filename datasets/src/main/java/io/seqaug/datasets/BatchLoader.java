@@ -34,14 +34,27 @@ public final class BatchLoader implements Iterator<SequenceBatch>, AutoCloseable
      * @param fixedLength pad every batch to {@code maxLength} instead of to its longest row (for
      *     backbones that are not invariant to padding)
      * @param prefetch how many finished batches may wait in the queue
+     * @param maxItemId the largest id a view may hold (the last reserved id), or 0 not to check
      */
-    public record Options(int batchSize, int maxLength, boolean fixedLength, int prefetch) {
+    public record Options(int batchSize, int maxLength, boolean fixedLength, int prefetch, int maxItemId) {
 
         /** Validates the sizes. */
         public Options {
-            if (batchSize < 1 || maxLength < 1 || prefetch < 1) {
-                throw new IllegalArgumentException("batchSize, maxLength and prefetch must be >= 1");
+            if (batchSize < 1 || maxLength < 1 || prefetch < 1 || maxItemId < 0) {
+                throw new IllegalArgumentException("batchSize, maxLength and prefetch must be >= 1, maxItemId >= 0");
             }
+        }
+
+        /**
+         * Options whose views' ids are not checked against a catalogue.
+         *
+         * @param batchSize examples per batch
+         * @param maxLength the longest row
+         * @param fixedLength pad to {@code maxLength}
+         * @param prefetch batches that may wait
+         */
+        public Options(int batchSize, int maxLength, boolean fixedLength, int prefetch) {
+            this(batchSize, maxLength, fixedLength, prefetch, 0);
         }
     }
 
@@ -144,13 +157,19 @@ public final class BatchLoader implements Iterator<SequenceBatch>, AutoCloseable
             longest = Math.max(longest, example.input().length);
             if (viewCount > 0) {
                 int[] targets = example.targets();
+                int[] before = example.input().clone();
                 List<Augmented> views = augmenter.augmentExample(example.input(), targets[targets.length - 1], rng);
-                if (views.size() != viewCount) {
-                    throw new IllegalStateException(augmenter.getClass().getName() + " made " + views.size()
+                if (views == null || views.size() != viewCount) {
+                    throw new IllegalStateException(name(augmenter) + " made " + (views == null ? "no list of" : views.size())
                             + " views of an example but declared " + viewCount);
+                }
+                if (!java.util.Arrays.equals(before, example.input())) {
+                    throw new IllegalStateException(name(augmenter) + " modified the example it was given (augmentExample must"
+                            + " copy before changing items): every later epoch would train on the changed data");
                 }
                 for (int v = 0; v < viewCount; v++) {
                     Augmented view = views.get(v);
+                    requireValidView(augmenter, view, options.maxItemId());
                     viewItems[v * size + b] = view.items();
                     rates[v * size + b] = (float) view.rate();
                     longest = Math.max(longest, view.items().length);
@@ -182,6 +201,32 @@ public final class BatchLoader implements Iterator<SequenceBatch>, AutoCloseable
             views = new ViewBatch(viewCount, size, length, packed, rates);
         }
         return new SequenceBatch(size, length, users, inputs, positives, negatives, views);
+    }
+
+    /** A view with no real item, or with an id outside the catalogue, would train on nothing or crash the engine. */
+    private static void requireValidView(Augmenter augmenter, Augmented view, int maxItemId) {
+        if (view == null || view.items() == null || view.items().length == 0) {
+            throw new IllegalStateException(name(augmenter) + " made an empty view");
+        }
+        boolean real = false;
+        for (int id : view.items()) {
+            if (id < 0 || maxItemId > 0 && id > maxItemId) {
+                throw new IllegalStateException(name(augmenter) + " made a view with item id " + id + " (ids are 1.."
+                        + maxItemId + ", 0 is padding)");
+            }
+            real |= id != 0;
+        }
+        if (!real) {
+            throw new IllegalStateException(name(augmenter) + " made a view of padding only (no item)");
+        }
+    }
+
+    /** The augmenter's class and, for a plugin, its jar. */
+    static String name(Augmenter augmenter) {
+        Class<?> type = augmenter.getClass();
+        var source = type.getProtectionDomain() == null ? null : type.getProtectionDomain().getCodeSource();
+        String where = source == null || source.getLocation() == null ? "" : source.getLocation().getPath();
+        return "augmenter " + type.getName() + (where.endsWith(".jar") ? " (" + where + ")" : "");
     }
 
     @Override

@@ -146,4 +146,49 @@ class BatchLoaderTest {
         loader.close();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("seqaug-loader") && t.isAlive());
     }
+
+    /** An augmenter whose one view is what {@code make} returns. */
+    private static Augmenter oneView(java.util.function.Function<int[], int[]> make) {
+        return new Augmenter() {
+            @Override
+            public int viewsPerExample() {
+                return 1;
+            }
+
+            @Override
+            public List<Augmented> augmentExample(int[] items, java.util.random.RandomGenerator rng) {
+                return List.of(new Augmented(make.apply(items), 0.5));
+            }
+
+            @Override
+            public List<LossTerm> losses(StepContext step) {
+                return List.of();
+            }
+        };
+    }
+
+    @Test
+    void viewsThatWouldTrainOnNothingOrOutsideTheCatalogueAreRefusedNamingTheAugmenter() {
+        List<TrainingExample> examples = new LeaveOneOutSplit(DATA, 50).nextItemExamples().subList(0, 3);
+        BatchLoader.Options options = new BatchLoader.Options(3, 50, false, 1, DATA.itemCount() + 1);
+        NegativeSampler sampler = new NegativeSampler(DATA);
+        assertThatThrownBy(() -> BatchLoader.assemble(examples, options, sampler, oneView(items -> new int[] {0, 0}),
+                new java.util.SplittableRandom(1))).hasMessageStartingWith("augmenter ")
+                .hasMessageEndingWith("made a view of padding only (no item)");
+        assertThatThrownBy(() -> BatchLoader.assemble(examples, options, sampler,
+                oneView(items -> new int[] {DATA.itemCount() + 2}), new java.util.SplittableRandom(1)))
+                .hasMessageEndingWith("made a view with item id " + (DATA.itemCount() + 2) + " (ids are 1.." + (DATA.itemCount() + 1)
+                        + ", 0 is padding)");
+    }
+
+    @Test
+    void anAugmenterThatChangesItsInputIsRefused() {
+        List<TrainingExample> examples = new LeaveOneOutSplit(DATA, 50).nextItemExamples().subList(0, 3);
+        Augmenter mutating = oneView(items -> {
+            items[0] = items[items.length - 1];
+            return items;
+        });
+        assertThatThrownBy(() -> BatchLoader.assemble(examples, new BatchLoader.Options(3, 50, false, 1), new NegativeSampler(DATA),
+                mutating, new java.util.SplittableRandom(1))).hasMessageContaining("modified the example it was given");
+    }
 }

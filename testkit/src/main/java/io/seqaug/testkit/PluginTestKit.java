@@ -120,8 +120,14 @@ public final class PluginTestKit {
                     manager));
             for (int s = 0; s < steps; s++) {
                 int from = (s * 16) % Math.max(1, examples.size() - 16);
-                SequenceBatch batch = BatchLoader.assemble(examples.subList(from, from + 16),
-                        new BatchLoader.Options(16, DIMS.maxLength(), false, 1), sampler, augmenter, rng);
+                SequenceBatch batch;
+                try {
+                    batch = BatchLoader.assemble(examples.subList(from, from + 16),
+                            new BatchLoader.Options(16, DIMS.maxLength(), false, 1, DIMS.tableRows() - 1), sampler, augmenter,
+                            rng);
+                } catch (IllegalStateException e) {
+                    throw new AssertionError(provider.name() + ": " + e.getMessage(), e);
+                }
                 if (augmenter.viewsPerExample() > 0) {
                     require(batch.views() != null && batch.views().viewsPerExample() == augmenter.viewsPerExample(),
                             provider.name() + ": expected " + augmenter.viewsPerExample() + " views per example");

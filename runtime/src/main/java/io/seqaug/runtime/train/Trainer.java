@@ -208,7 +208,7 @@ public final class Trainer {
         // Dropout masks too start from the epoch's own seed, not from where the last epoch left the engine.
         Engine.getInstance().setRandomSeed((int) mix(epochSeed, 1, 0));
         BatchLoader.Options shape = new BatchLoader.Options(options.batchSize(), backbone.dims().maxLength(),
-                !backbone.paddingInvariant(), options.prefetch());
+                !backbone.paddingInvariant(), options.prefetch(), backbone.dims().tableRows() - 1);
         if (augmenter != null) {
             augmenter.startEpoch(new HostEpoch(stage, epoch, mix(epochSeed, 2, 0), backbone, trainingSequences,
                     options.batchSize(), root));
