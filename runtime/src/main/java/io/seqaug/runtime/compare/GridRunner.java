@@ -223,7 +223,9 @@ public final class GridRunner {
                             .ifPresent(finished::add);
                 }
             }
-            return Reports.write(plan.directory(), finished, plan.cells());
+            GridReport report = Reports.write(plan.directory(), finished, plan.cells());
+            SweepReport.write(plan);
+            return report;
         });
     }
 

@@ -3,13 +3,17 @@ package io.seqaug.runtime.compare;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.FolderName;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +50,29 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
      *     no stage 1 and trains its stage 2 from scratch
      * @param settings settings below {@code seqaug}, under the matching {@code cells} settings
      */
-    public record Variant(String name, String augmenter, boolean fromStage1, Config settings) {}
+    public record Variant(String name, String augmenter, boolean fromStage1, Config settings, Optional<SweepPoint> swept) {
+
+        /**
+         * A variant written in {@code grid.variants}.
+         *
+         * @param name its name
+         * @param augmenter the provider it runs
+         * @param fromStage1 whether it starts from the shared stage 1
+         * @param settings its settings
+         */
+        public Variant(String name, String augmenter, boolean fromStage1, Config settings) {
+            this(name, augmenter, fromStage1, settings, Optional.empty());
+        }
+    }
+
+    /**
+     * One point of a {@code grid.sweep}: the method it sweeps (a name in {@code grid.augmenters}) and
+     * the value of every swept key, in the sweep's key order.
+     *
+     * @param method the augmenter name the sweep replaced
+     * @param values swept key (below {@code seqaug}) to value
+     */
+    public record SweepPoint(String method, Map<String, Object> values) {}
 
     /**
      * The variant of a name in {@code augmenters}, if it is one.
@@ -65,7 +91,7 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
      * @return the augmenter provider's name
      */
     public String provider(String name) {
-        return variant(name).map(Variant::augmenter).orElse(name);
+        return variant(name).map(v -> v.swept().isPresent() ? provider(v.augmenter()) : v.augmenter()).orElse(name);
     }
 
     /**
@@ -98,7 +124,7 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
     }
 
     private static final Set<String> KEYS = Set.of("name", "datasets", "backbones", "augmenters", "seeds", "cells",
-            "claim-timeout", "variants", "from-stage1");
+            "claim-timeout", "variants", "from-stage1", "sweep", "sweep-limit");
     private static final Set<String> VARIANT_KEYS = Set.of("name", "augmenter", "from-stage1", "settings");
     private static final Set<String> CELL_KEYS = Set.of("dataset", "backbone", "augmenter", "settings");
 
@@ -161,8 +187,12 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
                     variants.add(variant);
                 }
             }
+            List<String> augmenters = new ArrayList<>(grid.getStringList("augmenters"));
+            if (grid.hasPath("sweep")) {
+                expandSweep(grid, origin, augmenters, variants, fromStage1);
+            }
             GridSpec spec = new GridSpec(grid.getString("name"), grid.getStringList("datasets"),
-                    grid.getStringList("backbones"), grid.getStringList("augmenters"),
+                    grid.getStringList("backbones"), List.copyOf(augmenters),
                     grid.hasPath("seeds") ? grid.getLongList("seeds") : List.of(42L), overrides, List.copyOf(variants),
                     grid.hasPath("claim-timeout") ? grid.getDuration("claim-timeout") : Duration.ofMinutes(10), fromStage1);
             if (spec.claimTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -177,6 +207,105 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
         } catch (ConfigException e) {
             throw new ConfigError(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Replaces each swept method in {@code augmenters} by one variant per combination of the swept
+     * values ({@code grid.sweep { "augmenter.basrec.beta" = [0.2, 0.4] }}): the keys of one method form
+     * a product, capped by {@code grid.sweep-limit} (default 32) per method.
+     */
+    private static void expandSweep(Config grid, String origin, List<String> augmenters, List<Variant> variants,
+            boolean fromStage1) {
+        ConfigObject sweep = grid.getObject("sweep");
+        int limit = grid.hasPath("sweep-limit") ? grid.getInt("sweep-limit") : 32;
+        Map<String, Map<String, List<Object>>> byMethod = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigValue> e : sweep.entrySet()) {
+            // a quoted key ("augmenter.basrec.beta") is one entry; an unquoted one nests objects
+            collectSweepKeys(e.getKey(), e.getValue(), origin, augmenters, byMethod);
+        }
+        for (Map.Entry<String, Map<String, List<Object>>> method : byMethod.entrySet()) {
+            // keys in alphabetical order, so that names and combinations do not depend on how the file lists them
+            List<String> keys = new ArrayList<>(new java.util.TreeSet<>(method.getValue().keySet()));
+            long size = 1;
+            for (List<Object> values : method.getValue().values()) {
+                size *= values.size();
+            }
+            if (size > limit) {
+                throw new ConfigError(origin + ": grid.sweep of " + method.getKey() + " makes " + size + " combinations of "
+                        + keys + ", above grid.sweep-limit = " + limit + "; sweep fewer values or raise the limit");
+            }
+            List<String> names = new ArrayList<>();
+            int[] index = new int[keys.size()];
+            for (long n = 0; n < size; n++) {
+                Map<String, Object> point = new LinkedHashMap<>();
+                StringBuilder name = new StringBuilder(method.getKey());
+                for (int k = 0; k < keys.size(); k++) {
+                    Object value = method.getValue().get(keys.get(k)).get(index[k]);
+                    point.put(keys.get(k), value);
+                    String leaf = keys.get(k).substring(keys.get(k).lastIndexOf('.') + 1).replace("-", "");
+                    name.append('-').append(leaf).append(render(value));
+                }
+                String variantName = name.toString();
+                FolderName.check("grid.sweep variant name", variantName, sweep.origin().description());
+                if (variants.stream().anyMatch(v -> v.name().equals(variantName))) {
+                    throw new ConfigError(origin + ": grid.sweep makes the variant " + variantName + ", which grid.variants names too");
+                }
+                variants.add(new Variant(variantName, method.getKey(), fromStage1, ConfigFactory.parseMap(point),
+                        Optional.of(new SweepPoint(method.getKey(), point))));
+                names.add(variantName);
+                for (int k = keys.size() - 1; k >= 0; k--) {
+                    if (++index[k] < method.getValue().get(keys.get(k)).size()) {
+                        break;
+                    }
+                    index[k] = 0;
+                }
+            }
+            int at = augmenters.indexOf(method.getKey());
+            augmenters.remove(at);
+            augmenters.addAll(at, names);
+        }
+    }
+
+    private static void collectSweepKeys(String path, ConfigValue value, String origin, List<String> augmenters,
+            Map<String, Map<String, List<Object>>> byMethod) {
+        if (value instanceof ConfigObject object) {
+            for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
+                collectSweepKeys(path + "." + e.getKey(), e.getValue(), origin, augmenters, byMethod);
+            }
+            return;
+        }
+        String where = " (" + value.origin().description() + ")";
+        List<String> parts = ConfigUtil.splitPath(path);
+        if (parts.size() < 3 || !parts.get(0).equals("augmenter")) {
+            throw new ConfigError("grid.sweep key " + path + where + " is not an augmenter's setting"
+                    + " (augmenter.<name>.<key>); sweeps compare settings of one method");
+        }
+        String method = parts.get(1);
+        if (!augmenters.contains(method)) {
+            throw new ConfigError("grid.sweep key " + path + where + " sweeps " + method + ", which grid.augmenters does not list "
+                    + augmenters);
+        }
+        if (!(value instanceof ConfigList list) || list.isEmpty()) {
+            throw new ConfigError("grid.sweep." + path + where + " must be a non-empty list of values");
+        }
+        List<Object> values = new ArrayList<>();
+        for (ConfigValue v : list) {
+            if (values.contains(v.unwrapped())) {
+                throw new ConfigError("grid.sweep." + path + where + " lists " + v.render() + " twice");
+            }
+            values.add(v.unwrapped());
+        }
+        byMethod.computeIfAbsent(method, m -> new LinkedHashMap<>()).put(path, values);
+    }
+
+    /** A value as it appears in a variant's name: {@code 0.2}, {@code 3}, {@code item-wise}. */
+    static String render(Object value) {
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : java.math.BigDecimal.valueOf(d)
+                    .stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value).replaceAll("[^A-Za-z0-9.]+", "");
     }
 
     /**
@@ -209,7 +338,8 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
                     .ifPresent(b -> {
                         throw matchesNothing(o, "backbone", b, "grid.backbones", backbones);
                     });
-            o.augmenter().filter(a -> !augmenters.contains(a) && sameFile(o.origin(), grid.getValue("augmenters").origin()))
+            o.augmenter().filter(a -> !augmenters.contains(a) && variants.stream().noneMatch(v -> v.swept().isPresent()
+                    && v.swept().get().method().equals(a)) && sameFile(o.origin(), grid.getValue("augmenters").origin()))
                     .ifPresent(a -> {
                         throw matchesNothing(o, "augmenter", a, "grid.augmenters", augmenters);
                     });
@@ -249,13 +379,16 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
      * @return settings below {@code seqaug}
      */
     public Config settingsFor(String dataset, String backbone, String augmenter) {
-        Config result = augmenter == null ? ConfigFactory.empty()
-                : variant(augmenter).map(Variant::settings).orElse(ConfigFactory.empty());
+        Optional<Variant> variant = augmenter == null ? Optional.empty() : variant(augmenter);
+        Optional<SweepPoint> swept = variant.flatMap(Variant::swept);
+        // a sweep's point takes the cells of the method it sweeps, and its own values win over them
+        String matched = swept.map(SweepPoint::method).orElse(augmenter);
+        Config result = swept.isPresent() ? ConfigFactory.empty() : variant.map(Variant::settings).orElse(ConfigFactory.empty());
         for (Override o : overrides) {
-            if (o.matches(dataset, backbone, augmenter) && (augmenter != null || o.augmenter().isEmpty())) {
+            if (o.matches(dataset, backbone, matched) && (augmenter != null || o.augmenter().isEmpty())) {
                 result = o.settings().withFallback(result);
             }
         }
-        return result;
+        return swept.isPresent() ? variant.get().settings().withFallback(result) : result;
     }
 }

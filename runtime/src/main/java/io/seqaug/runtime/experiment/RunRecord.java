@@ -30,12 +30,13 @@ import java.util.Optional;
  *
  * @param interrupted whether the run stopped before its schedule ended
  * @param test the test metrics by name ({@code HR@5} .. {@code NDCG@20})
+ * @param valid the validation metrics of the parameters that were tested, by name
  * @param stage2Epochs epochs stage 2 ran (0 without stage 2)
  * @param stage2SecondsPerEpoch stage 2's mean epoch time, when it ran
  * @param commit the commit that ran it
  * @param settings the effective settings below {@code seqaug}, when recorded
  */
-public record RunRecord(boolean interrupted, Map<String, Double> test, int stage2Epochs,
+public record RunRecord(boolean interrupted, Map<String, Double> test, Map<String, Double> valid, int stage2Epochs,
         Optional<Double> stage2SecondsPerEpoch, String commit, Optional<Config> settings) {
 
     /** The test metrics a record holds, in report order. */
@@ -54,18 +55,23 @@ public record RunRecord(boolean interrupted, Map<String, Double> test, int stage
         } catch (ConfigException e) {
             return Optional.empty();
         }
-        Map<String, Double> test = new LinkedHashMap<>();
-        for (String metric : METRICS) {
-            String path = ConfigUtil.joinPath("test", metric);
-            if (r.hasPath(path)) {
-                test.put(metric, r.getDouble(path));
-            }
-        }
-        return Optional.of(new RunRecord(r.hasPath("interrupted") && r.getBoolean("interrupted"), test,
+        return Optional.of(new RunRecord(r.hasPath("interrupted") && r.getBoolean("interrupted"), metrics(r, "test"),
+                metrics(r, "valid"),
                 r.hasPath("stage2.epochs") ? r.getInt("stage2.epochs") : 0,
                 r.hasPath("stage2.seconds_per_epoch") ? Optional.of(r.getDouble("stage2.seconds_per_epoch")) : Optional.empty(),
                 r.hasPath("commit") ? r.getString("commit") : "unknown",
                 r.hasPath("config") ? Optional.of(RenamedKeys.upgrade(r.getConfig("config"))) : Optional.empty()));
+    }
+
+    private static Map<String, Double> metrics(Config r, String part) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (String metric : METRICS) {
+            String path = ConfigUtil.joinPath(part, metric);
+            if (r.hasPath(path)) {
+                values.put(metric, r.getDouble(path));
+            }
+        }
+        return values;
     }
 
     /**
