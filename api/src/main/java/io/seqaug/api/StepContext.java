@@ -27,11 +27,12 @@ public final class StepContext {
     private final NDArray inputs;
     private final NDArray targetMask;
     private final TargetPositions targets;
+    private final NDArray targetRows;
     private final NDArray positiveIds;
     private final NDArray negativeIds;
     private final NDArray inputEmbeddings;
-    private final NDArray positiveEmbeddings;
-    private final NDArray negativeEmbeddings;
+    private NDArray positiveEmbeddings;
+    private NDArray negativeEmbeddings;
     private NDArray encoded;
     private NDArray encodedLast;
     private final boolean lastPositionsOnly;
@@ -48,11 +49,14 @@ public final class StepContext {
      * @param inputs {@code [B, L]} input ids
      * @param targetMask {@code [B, L]} float, 1 where a next-item target exists
      * @param targets the same positions on the host, to gather them instead of scoring the padding
+     * @param targetRows {@code [N]} int64: {@code targets.rows()} uploaded once for the step
      * @param positiveIds {@code [B, L]} the next-item target ids (0 = none)
      * @param negativeIds {@code [B, L]} the sampled negative ids (0 = none)
      * @param inputEmbeddings {@code [B, L, H]} {@code backbone.embed(inputs)}, computed once per step
-     * @param positiveEmbeddings {@code [B, L, H]} embeddings of the next-item targets
-     * @param negativeEmbeddings {@code [B, L, H]} embeddings of the sampled negatives
+     * @param positiveEmbeddings {@code [B, L, H]} embeddings of the next-item targets, or {@code null} to
+     *     look them up on first use (most augmenters never read them)
+     * @param negativeEmbeddings {@code [B, L, H]} embeddings of the sampled negatives, or {@code null}
+     *     likewise
      * @param encoded {@code [B, L, H]} the backbone's output for {@code inputs} in training mode, or
      *     {@code null} to compute it on first use (a batch whose targets are all at the last position
      *     has only {@code encodedLast})
@@ -66,7 +70,7 @@ public final class StepContext {
      * @param rng a generator seeded for this step
      */
     public StepContext(NDManager manager, Backbone backbone, NextItemLoss loss, NDArray inputs, NDArray targetMask,
-            TargetPositions targets, NDArray positiveIds, NDArray negativeIds, NDArray inputEmbeddings,
+            TargetPositions targets, NDArray targetRows, NDArray positiveIds, NDArray negativeIds, NDArray inputEmbeddings,
             NDArray positiveEmbeddings, NDArray negativeEmbeddings, NDArray encoded, NDArray encodedLast,
             boolean lastPositionsOnly, NDArray viewIds, NDArray viewRates, RandomGenerator rng) {
         this.manager = manager;
@@ -75,6 +79,7 @@ public final class StepContext {
         this.inputs = inputs;
         this.targetMask = targetMask;
         this.targets = targets;
+        this.targetRows = targetRows;
         this.positiveIds = positiveIds;
         this.negativeIds = negativeIds;
         this.inputEmbeddings = inputEmbeddings;
@@ -166,6 +171,9 @@ public final class StepContext {
      * @return {@code [B, L, H]}
      */
     public NDArray positiveEmbeddings() {
+        if (positiveEmbeddings == null) {
+            positiveEmbeddings = backbone.embed(positiveIds);
+        }
         return positiveEmbeddings;
     }
 
@@ -175,6 +183,9 @@ public final class StepContext {
      * @return {@code [B, L, H]}
      */
     public NDArray negativeEmbeddings() {
+        if (negativeEmbeddings == null) {
+            negativeEmbeddings = backbone.embed(negativeIds);
+        }
         return negativeEmbeddings;
     }
 
@@ -320,7 +331,7 @@ public final class StepContext {
      * @return a scalar: the mean over target positions
      */
     public NDArray nextItemLoss(NDArray outputs) {
-        return nextItemLoss(outputs, backbone, loss, positiveIds, negativeIds, targets, manager);
+        return nextItemLoss(outputs, backbone, loss, positiveIds, negativeIds, targets, targetRows, manager);
     }
 
     /**
@@ -335,15 +346,15 @@ public final class StepContext {
      * @param positiveIds {@code [B, L]} target ids
      * @param negativeIds {@code [B, L]} negative ids
      * @param targets the target positions
+     * @param rows {@code [N]} int64: {@code targets.rows()} on the engine
      * @param manager where the gathered rows are made
      * @return a scalar: the mean over target positions (0 without targets)
      * @throws IllegalArgumentException for last-position outputs of a batch with targets elsewhere
      */
     public static NDArray nextItemLoss(NDArray outputs, Backbone backbone, NextItemLoss loss, NDArray positiveIds,
-            NDArray negativeIds, TargetPositions targets, NDManager manager) {
+            NDArray negativeIds, TargetPositions targets, NDArray rows, NDManager manager) {
         Shape shape = outputs.getShape();
         long hidden = shape.get(shape.dimension() - 1);
-        NDArray rows = manager.create(targets.rows());
         NDArray atTargets;
         if (shape.dimension() == 2) {
             if (!targets.lastPositionsOnly()) {

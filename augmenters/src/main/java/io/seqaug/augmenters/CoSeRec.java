@@ -81,19 +81,7 @@ public final class CoSeRec implements AugmenterProvider {
             if (cosine) {
                 z = z.div(z.norm(new int[] {1}, true).maximum(1e-8f));
             }
-            return List.of(new LossTerm("contrastive", ntXent(z, batch, temperature), weight));
+            return List.of(new LossTerm("contrastive", InfoNce.pairs(z, batch, temperature), weight));
         }
-    }
-
-    /**
-     * NT-Xent over 2B representations where rows b and b + B are the two views of one sequence.
-     *
-     * @param z {@code [2B, H]} representations
-     * @param batch B
-     * @param temperature the softmax temperature
-     * @return the mean cross-entropy of finding each row's partner among the other 2B - 1 rows
-     */
-    static NDArray ntXent(NDArray z, int batch, float temperature) {
-        return InfoNce.pairs(z, batch, temperature);
     }
 }

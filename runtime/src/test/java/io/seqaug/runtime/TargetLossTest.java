@@ -111,6 +111,6 @@ class TargetLossTest {
     /** The host's next-item loss at the batch's target positions (BCE). */
     private static NDArray atTargets(Backbone backbone, NDArray outputs, BatchArrays batch) {
         return StepContext.nextItemLoss(outputs, backbone, NextItemLoss.bce(), batch.positives(), batch.negatives(),
-                batch.targets(), outputs.getManager());
+                batch.targets(), batch.targetRows(), outputs.getManager());
     }
 }

@@ -119,7 +119,7 @@ public final class TrainingStep {
             outputs = encoded;
         }
         NDArray rec = StepContext.nextItemLoss(outputs, backbone, loss, arrays.positives(), arrays.negatives(),
-                arrays.targets(), manager);
+                arrays.targets(), arrays.targetRows(), manager);
         if (augmenter == null) {
             return new Losses(rec, List.of(), List.of());
         }
@@ -150,7 +150,7 @@ public final class TrainingStep {
             rates = manager.create(views.rates(), new Shape(views.viewsPerExample(), views.batchSize()));
         }
         return new StepContext(manager, backbone, loss, arrays.inputs(), arrays.targetMask(), arrays.targets(),
-                arrays.positives(), arrays.negatives(), embedded, backbone.embed(arrays.positives()),
-                backbone.embed(arrays.negatives()), encoded, encodedLast, lastOnly, ids, rates, rng);
+                arrays.targetRows(), arrays.positives(), arrays.negatives(), embedded, null, null, encoded, encodedLast,
+                lastOnly, ids, rates, rng);
     }
 }

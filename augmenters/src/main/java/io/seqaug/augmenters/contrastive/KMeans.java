@@ -54,7 +54,6 @@ public final class KMeans {
         Result best = null;
         try (NDManager m = parent.newSubManager()) {
             NDArray x = m.create(flat, new Shape(n, d));
-            NDArray squaredNorms = x.square().sum(new int[] {1});
             for (int r = 0; r < restarts; r++) {
                 float[][] centroids = start(points, k, rng);
                 int[] assignments = null;
@@ -68,7 +67,6 @@ public final class KMeans {
                     best = new Result(centroids, assignments, objective);
                 }
             }
-            squaredNorms.close();
         }
         return best;
     }

@@ -137,15 +137,11 @@ final class SweepReport {
     }
 
     private static double mean(List<Double> v) {
-        return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        return Reports.mean(v.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static double std(List<Double> v) {
-        if (v.size() < 2) {
-            return 0;
-        }
-        double m = mean(v);
-        return Math.sqrt(v.stream().mapToDouble(d -> (d - m) * (d - m)).sum() / (v.size() - 1));
+        return Reports.std(v.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static String meanStd(List<Double> v) {
