@@ -25,6 +25,9 @@ seqaug_select_allocator() {
         return 1
       else
         seqaug_tune_glibc
+        # Said once per launch, on stderr: the fallback costs time and memory (docs/results/quick-compare.md).
+        [ "${SEQAUG_ALLOCATOR_QUIET:-}" = 1 ] || echo "seqaug: allocator: glibc malloc, tuned (tcmalloc not found: epochs are slower and memory" \
+          "larger, see docs/results/quick-compare.md; install it with apt-get install libtcmalloc-minimal4)" >&2
       fi ;;
     glibc) seqaug_tune_glibc ;;
     *) echo "seqaug: SEQAUG_ALLOCATOR must be auto, tcmalloc, glibc or system, got '$want'" >&2; return 1 ;;

@@ -104,6 +104,10 @@ public final class ProviderSettings {
      * @throws IllegalArgumentException on a missing key, a wrong type or a value out of range
      */
     public int integer(String key, int min, int max) {
+        // the parser stores every whole literal as an integer: a double here is a fraction, which getInt would truncate
+        if (config.hasPath(key) && config.getValue(key).unwrapped() instanceof Double d) {
+            throw error(key, "must be a whole number, got " + d);
+        }
         int v = read(key, () -> config.getInt(key));
         if (v < min || v > max) {
             throw error(key, "must be in [" + min + ", " + max + "], got " + v);

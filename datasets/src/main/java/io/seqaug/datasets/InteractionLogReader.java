@@ -1,17 +1,17 @@
 package io.seqaug.datasets;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a raw interaction log (CSV or TSV with a header row) into a {@link SequenceDataset}: raw
@@ -19,7 +19,12 @@ import java.util.Map;
  * by timestamp (ties keep file order), and k-core filtering is repeated until every remaining user
  * and item has at least k interactions.
  *
- * <p>Fields are split on the delimiter without quoting rules, which is what interaction dumps use.
+ * <p>Fields follow CSV's quoting rule: a field that starts with {@code "} runs to the closing quote,
+ * delimiters inside it included, and {@code ""} inside it is one quote. A row repeated exactly (same
+ * user, item and timestamp) is one interaction: it is counted once, with a warning, so that a
+ * duplicated last row cannot make a user's test item one it has already seen. Users left with fewer
+ * than 3 interactions are skipped with a warning (an error when strict), and only the items of
+ * the users kept are in the catalogue.
  *
  * <p>RecBole's atomic interaction files ({@code .inter}) are the same with a typed header: tab-separated
  * {@code name:type} fields such as {@code user_id:token item_id:token rating:float timestamp:float}
@@ -65,15 +70,29 @@ public final class InteractionLogReader {
 
     private record Row(int user, int item, double time, long order) {}
 
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionLogReader.class);
+
     private final Format format;
+    private final boolean strict;
+
+    /**
+     * Creates a reader that skips users with fewer than 3 interactions, with a warning.
+     *
+     * @param format the column names, delimiter and k-core setting
+     */
+    public InteractionLogReader(Format format) {
+        this(format, false);
+    }
 
     /**
      * Creates a reader.
      *
      * @param format the column names, delimiter and k-core setting
+     * @param strict whether a user with fewer than 3 interactions (after filtering) is an error
      */
-    public InteractionLogReader(Format format) {
+    public InteractionLogReader(Format format, boolean strict) {
         this.format = format;
+        this.strict = strict;
     }
 
     /**
@@ -86,7 +105,22 @@ public final class InteractionLogReader {
      * @return the reader
      */
     public static InteractionLogReader recbole(String userColumn, String itemColumn, String timeColumn, int kCore) {
-        return new InteractionLogReader(new Format('\t', userColumn, itemColumn, timeColumn, kCore, true));
+        return recbole(userColumn, itemColumn, timeColumn, kCore, false);
+    }
+
+    /**
+     * A reader of RecBole atomic interaction files.
+     *
+     * @param userColumn the user field's name
+     * @param itemColumn the item field's name
+     * @param timeColumn the timestamp field's name
+     * @param kCore minimum interactions per user and per item
+     * @param strict whether a user with fewer than 3 interactions is an error
+     * @return the reader
+     */
+    public static InteractionLogReader recbole(String userColumn, String itemColumn, String timeColumn, int kCore,
+            boolean strict) {
+        return new InteractionLogReader(new Format('\t', userColumn, itemColumn, timeColumn, kCore, true), strict);
     }
 
     /**
@@ -101,12 +135,14 @@ public final class InteractionLogReader {
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> userIndex = new HashMap<>();
         Map<String, Integer> itemIndex = new HashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
+        Set<Row> distinct = new HashSet<>();
+        int repeated = 0;
+        try (TextLines reader = TextLines.open(file)) {
+            String header = reader.next();
             if (header == null) {
                 throw new DatasetException(source + ": the file is empty");
             }
-            String[] names = split(header.startsWith("\uFEFF") ? header.substring(1) : header);
+            String[] names = split(header, source, 1);
             if (format.typedHeader()) {
                 names = typedNames(names, source);
             }
@@ -114,40 +150,39 @@ public final class InteractionLogReader {
             int itemCol = column(names, format.itemColumn(), source);
             int timeCol = column(names, format.timeColumn(), source);
             if (format.typedHeader()) {
-                requireType(header, userCol, "token", source);
-                requireType(header, itemCol, "token", source);
-                requireType(header, timeCol, "float", source);
+                String[] typed = split(header, source, 1);
+                requireType(typed, userCol, "token", source);
+                requireType(typed, itemCol, "token", source);
+                requireType(typed, timeCol, "float", source);
             }
             String line;
-            long lineNo = 1;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
+            while ((line = reader.next()) != null) {
+                long lineNo = reader.lineNumber();
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] fields = split(line);
+                String[] fields = split(line, source, lineNo);
                 if (fields.length < names.length) {
                     throw DatasetException.atLine(source, lineNo, "expected " + names.length + " fields, found "
                             + fields.length);
                 }
-                double time;
-                try {
-                    time = Double.parseDouble(fields[timeCol].trim());
-                } catch (NumberFormatException e) {
-                    time = Double.NaN;
-                }
-                if (!Double.isFinite(time)) {
+                String stamp = fields[timeCol].trim();
+                if (!TextLines.DECIMAL.matcher(stamp).matches() || !Double.isFinite(Double.parseDouble(stamp))) {
                     throw DatasetException.atLine(source, lineNo, "timestamp '" + fields[timeCol]
-                            + "' in column '" + format.timeColumn() + "' is not a finite number");
+                            + "' in column '" + format.timeColumn() + "' is not a decimal number");
                 }
+                double time = Double.parseDouble(stamp);
                 int user = userIndex.computeIfAbsent(fields[userCol].trim(), k -> userIndex.size());
                 int item = itemIndex.computeIfAbsent(fields[itemCol].trim(), k -> itemIndex.size());
-                rows.add(new Row(user, item, time, lineNo));
+                if (distinct.add(new Row(user, item, time, 0))) {
+                    rows.add(new Row(user, item, time, lineNo));
+                } else {
+                    repeated++;
+                }
             }
-        } catch (NoSuchFileException e) {
-            throw new DatasetException(source + ": no such file");
-        } catch (IOException e) {
-            throw new DatasetException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        if (repeated > 0) {
+            LOG.warn("{}: {} row(s) repeat an earlier row's user, item and timestamp exactly; each counted once", source, repeated);
         }
         List<Row> kept = kCore(rows, userIndex.size(), itemIndex.size());
         if (kept.isEmpty() && !rows.isEmpty()) {
@@ -156,11 +191,52 @@ public final class InteractionLogReader {
                     + " interactions of " + userIndex.size() + " users and " + itemIndex.size()
                     + " items; lower seqaug.data.interactions.k-core or set it to 0");
         }
-        return toDataset(source, kept, itemIndex.size());
+        return toDataset(source, kept, userIndex, itemIndex.size());
     }
 
-    private String[] split(String line) {
-        return line.split(java.util.regex.Pattern.quote(String.valueOf(format.delimiter())), -1);
+    /** One row's fields: split on the delimiter, with CSV's quoting (not in RecBole's files, which have none). */
+    private String[] split(String line, String source, long lineNo) {
+        char delimiter = format.delimiter();
+        if (format.typedHeader() || line.indexOf('"') < 0) {
+            return line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1);
+        }
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        while (true) {
+            if (i < line.length() && line.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= line.length()) {
+                        throw DatasetException.atLine(source, lineNo, "a quoted field is not closed on its line");
+                    }
+                    char c = line.charAt(i++);
+                    if (c == '"') {
+                        if (i < line.length() && line.charAt(i) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        field.append(c);
+                    }
+                }
+                if (i < line.length() && line.charAt(i) != delimiter) {
+                    throw DatasetException.atLine(source, lineNo, "text follows a quoted field's closing quote");
+                }
+            } else {
+                while (i < line.length() && line.charAt(i) != delimiter) {
+                    field.append(line.charAt(i++));
+                }
+            }
+            fields.add(field.toString());
+            field.setLength(0);
+            if (i >= line.length()) {
+                return fields.toArray(String[]::new);
+            }
+            i++; // the delimiter
+        }
     }
 
     private static final java.util.Set<String> RECBOLE_TYPES = java.util.Set.of("token", "token_seq", "float", "float_seq");
@@ -181,8 +257,8 @@ public final class InteractionLogReader {
         return names;
     }
 
-    private void requireType(String header, int column, String type, String source) {
-        String field = split(header.startsWith("\uFEFF") ? header.substring(1) : header)[column].trim();
+    private static void requireType(String[] header, int column, String type, String source) {
+        String field = header[column].trim();
         if (!field.endsWith(":" + type)) {
             throw new DatasetException(source + ":1: header field '" + field + "' must be of type " + type);
         }
@@ -224,22 +300,44 @@ public final class InteractionLogReader {
         }
     }
 
-    private static SequenceDataset toDataset(String source, List<Row> rows, int rawItems) {
-        // Dense ids in order of first appearance in the file, after filtering.
-        int[] itemId = new int[rawItems];
-        int nextItem = 0;
+    private SequenceDataset toDataset(String source, List<Row> rows, Map<String, Integer> userIndex, int rawItems) {
         Map<Integer, List<Row>> byUser = new LinkedHashMap<>();
         for (Row r : rows) {
+            byUser.computeIfAbsent(r.user(), u -> new ArrayList<>()).add(r);
+        }
+        List<List<Row>> users = new ArrayList<>();
+        int skipped = 0;
+        for (Map.Entry<Integer, List<Row>> e : byUser.entrySet()) {
+            if (e.getValue().size() >= SequenceFileReader.MIN_ITEMS) {
+                users.add(e.getValue());
+                continue;
+            }
+            if (strict) {
+                String raw = userIndex.entrySet().stream().filter(u -> u.getValue().equals(e.getKey())).findFirst()
+                        .map(Map.Entry::getKey).orElse("?");
+                throw DatasetException.atLine(source, e.getValue().get(0).order(), "user '" + raw + "' has "
+                        + e.getValue().size() + " interaction(s) after filtering; a leave-one-out split needs at least "
+                        + SequenceFileReader.MIN_ITEMS + " (seqaug.data.strict = false skips such users)");
+            }
+            skipped++;
+        }
+        if (skipped > 0) {
+            LOG.warn("{}: skipped {} user(s) with fewer than {} interactions; their items are not in the catalogue unless "
+                    + "another user has them", source, skipped, SequenceFileReader.MIN_ITEMS);
+        }
+        // Dense ids in order of first appearance in the file, over the users kept.
+        int[] itemId = new int[rawItems];
+        int nextItem = 0;
+        List<Row> keptRows = new ArrayList<>();
+        users.forEach(keptRows::addAll);
+        keptRows.sort((a, b) -> Long.compare(a.order(), b.order()));
+        for (Row r : keptRows) {
             if (itemId[r.item()] == 0) {
                 itemId[r.item()] = ++nextItem;
             }
-            byUser.computeIfAbsent(r.user(), u -> new ArrayList<>()).add(r);
         }
         List<int[]> sequences = new ArrayList<>();
-        for (List<Row> userRows : byUser.values()) {
-            if (userRows.size() < SequenceFileReader.MIN_ITEMS) {
-                continue;
-            }
+        for (List<Row> userRows : users) {
             // List.sort is stable, so equal timestamps keep file order.
             userRows.sort((a, b) -> Double.compare(a.time(), b.time()));
             sequences.add(userRows.stream().mapToInt(r -> itemId[r.item()]).toArray());

@@ -3,12 +3,8 @@ package io.seqaug.datasets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,12 +52,8 @@ public final class SequenceFileReader {
      * @throws DatasetException when the file is missing or malformed, naming file, line and reason
      */
     public SequenceDataset read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new DatasetException(file + ": no such file");
-        } catch (IOException e) {
-            throw new DatasetException(file + ": cannot read: " + e.getMessage(), e);
+        try (TextLines lines = TextLines.open(file)) {
+            return read(lines, file.toString());
         }
     }
 
@@ -74,7 +66,10 @@ public final class SequenceFileReader {
      * @throws IOException when reading fails
      */
     public SequenceDataset read(Reader input, String source) throws IOException {
-        BufferedReader reader = input instanceof BufferedReader b ? b : new BufferedReader(input);
+        return read(TextLines.of(input, source), source);
+    }
+
+    private SequenceDataset read(TextLines reader, String source) {
         List<int[]> sequences = new ArrayList<>();
         List<Integer> users = new ArrayList<>();
         Set<Integer> seenUsers = new HashSet<>();
@@ -85,14 +80,8 @@ public final class SequenceFileReader {
         long firstEmptyLine = -1;
         long lineNo = 0;
         String line;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
-            if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1); // a UTF-8 byte-order mark
-            }
-            if (line.indexOf('\0') >= 0) {
-                throw DatasetException.atLine(source, lineNo, "not a text file (it holds NUL bytes)");
-            }
+        while ((line = reader.next()) != null) {
+            lineNo = reader.lineNumber();
             if (line.isBlank()) {
                 if (firstEmptyLine < 0) {
                     firstEmptyLine = lineNo;
@@ -158,12 +147,16 @@ public final class SequenceFileReader {
         int[] values = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             String what = i == 0 ? "user id" : "item id";
+            if (!TextLines.ASCII_WHOLE.matcher(parts[i]).matches()) {
+                throw DatasetException.atLine(source, lineNo, what + " '" + parts[i] + "' (token " + (i + 1)
+                        + ") is not a whole number written in the digits 0-9");
+            }
             int value;
             try {
                 value = Integer.parseInt(parts[i]);
             } catch (NumberFormatException e) {
-                throw DatasetException.atLine(source, lineNo, what + " '" + parts[i] + "' (token " + (i + 1)
-                        + ") is not an integer");
+                throw DatasetException.atLine(source, lineNo, what + " " + parts[i] + " (token " + (i + 1)
+                        + ") is above the largest id this reader takes, " + Integer.MAX_VALUE);
             }
             if (value <= 0) {
                 throw DatasetException.atLine(source, lineNo, what + " " + value + " (token " + (i + 1)

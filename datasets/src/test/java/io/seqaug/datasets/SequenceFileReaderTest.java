@@ -44,7 +44,16 @@ class SequenceFileReaderTest {
     @Test
     void nonIntegerTokenNamesFileLineAndToken() {
         assertThatThrownBy(() -> read("1 2 3 4\n2 5 x 6\n", false)).isInstanceOf(DatasetException.class)
-                .hasMessage("data.txt:2: item id 'x' (token 3) is not an integer");
+                .hasMessage("data.txt:2: item id 'x' (token 3) is not a whole number written in the digits 0-9");
+    }
+
+    @Test
+    void idsAreAsciiDigitsWithinTheIntRange() {
+        // Java's parser takes other scripts' digits: "\u0661" would silently be user 1
+        assertThatThrownBy(() -> read("\u0661 2 3 4\n1 2 3 4\n", false))
+                .hasMessage("data.txt:1: user id '\u0661' (token 1) is not a whole number written in the digits 0-9");
+        assertThatThrownBy(() -> read("1 2 3 4\n2 3 99999999999 4\n", false))
+                .hasMessage("data.txt:2: item id 99999999999 (token 3) is above the largest id this reader takes, 2147483647");
     }
 
     @Test

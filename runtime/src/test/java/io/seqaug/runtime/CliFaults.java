@@ -46,4 +46,43 @@ public final class CliFaults {
         CliTestSupport.Run run = CliTestSupport.run(args.toArray(String[]::new));
         return new Result(run.code(), run.out(), run.err());
     }
+
+    /**
+     * {@code seqaug report} on generated data with the given arguments (a {@code -c} grid file).
+     *
+     * @param dir the output folder
+     * @param more further arguments
+     * @return the outcome
+     */
+    public static Result report(Path dir, String... more) {
+        List<String> args = new ArrayList<>(List.of(CliTestSupport.synthetic(dir.toString(), "report")));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Any command, with exactly the given arguments.
+     *
+     * @param args the command and its arguments
+     * @return the outcome
+     */
+    public static Result run(String... args) {
+        CliTestSupport.Run run = CliTestSupport.run(args);
+        return new Result(run.code(), run.out(), run.err());
+    }
+
+    /**
+     * {@code seqaug train} as {@link #train} runs it, stopped (as Ctrl-C would) once the console shows
+     * {@code line}, leaving its resume point behind.
+     *
+     * @param line the text to wait for
+     * @param dir the output folder
+     * @param more further {@code -D} arguments
+     */
+    public static void trainStoppedAfter(String line, Path dir, String... more) {
+        List<String> args = new ArrayList<>(List.of(CliTestSupport.synthetic(dir.toString(), "train",
+                "-Dseqaug.train.stage1.epochs=1", "-Dseqaug.train.stage2.epochs=0")));
+        args.addAll(List.of(more));
+        CliTestSupport.trainStoppedAfter(line, args.toArray(String[]::new));
+    }
 }

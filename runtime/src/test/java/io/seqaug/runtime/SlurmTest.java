@@ -49,7 +49,9 @@ class SlurmTest {
                   cells = [ { augmenter = "basrec", settings.augmenter.basrec.n-pairs = 1 } ]
                 }
                 """);
-        Path slurmOut = Files.createDirectories(dir.resolve("on-slurm"));
+        // A folder name with a space, a quote and a percent sign: sbatch must read the directives whole,
+        // and Slurm must not expand the % of the log folder as a pattern.
+        Path slurmOut = Files.createDirectories(dir.resolve("on slurm's 100%"));
         Path sequentialOut = Files.createDirectories(dir.resolve("sequential"));
 
         run(List.of(CLUSTER_SCRIPT.toString(), "start", cluster.toString()), Map.of(), 60);
@@ -86,6 +88,10 @@ class SlurmTest {
         Map<String, Map<String, Double>> onSlurm = testMetrics(slurmOut.resolve("slurm"));
         assertThat(onSlurm).as(taskLogs(slurmOut.resolve("slurm/slurm/logs"))).hasSize(8);
         assertThat(onSlurm).isEqualTo(testMetrics(sequentialOut.resolve("slurm")));
+        try (var logs = Files.list(slurmOut.resolve("slurm/slurm/logs"))) {
+            assertThat(logs.map(p -> p.getFileName().toString())).as("one log per task, where the scripts say").hasSize(12)
+                    .allMatch(name -> name.matches("seqaug-slurm-(stage1|cells)-[0-9]+_[0-9]+\\.out"));
+        }
         CliTestSupport.Run report = CliTestSupport.run(CliTestSupport.synthetic(slurmOut.toString(), "report", "-c",
                 grid.toString()));
         assertThat(report.out()).contains("every job has finished").contains("| synthetic | gru4rec | basrec | 2 |");

@@ -36,7 +36,28 @@ public record Bootstrap(Settings settings, PluginDiscovery discovery, Injector i
         Config first = builtIn.loadLenient(configFile, overrides);
         PluginDiscovery discovery = PluginDiscovery.scan(Path.of(first.getString(ConfigLoader.ROOT + ".plugins-dir")));
         Config config = new ConfigLoader(discovery.classLoader()).load(configFile, overrides);
+        placeEngineCache(Path.of(config.getString(ConfigLoader.ROOT + ".data.cache-dir")));
         Injector injector = Guice.createInjector(new ProvidersModule(discovery));
         return new Bootstrap(new Settings(config), discovery, injector);
+    }
+
+    /** The system property (and environment variable) DJL reads for where it unpacks its native libraries. */
+    public static final String ENGINE_CACHE = "ENGINE_CACHE_DIR";
+
+    /**
+     * The engine unpacks its native libraries (about 430 MB) on first use, into {@code ~/.djl.ai}
+     * unless told otherwise; SeqAug keeps them beside its other caches, in
+     * {@code <data.cache-dir>/engine}, unless {@value #ENGINE_CACHE} or {@code DJL_CACHE_DIR} is set.
+     * Only the first start in a process decides: the engine is loaded once.
+     *
+     * @param cacheDir {@code seqaug.data.cache-dir}
+     */
+    static void placeEngineCache(Path cacheDir) {
+        for (String name : new String[] {ENGINE_CACHE, "DJL_CACHE_DIR"}) {
+            if (System.getProperty(name) != null || System.getenv(name) != null) {
+                return;
+            }
+        }
+        System.setProperty(ENGINE_CACHE, cacheDir.toAbsolutePath().resolve("engine").toString());
     }
 }

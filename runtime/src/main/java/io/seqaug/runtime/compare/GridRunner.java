@@ -1,7 +1,6 @@
 package io.seqaug.runtime.compare;
 
 import io.seqaug.runtime.config.ConfigError;
-import io.seqaug.runtime.config.ConfigLoader;
 import io.seqaug.runtime.experiment.Experiment;
 import io.seqaug.runtime.train.StopSignal;
 import jakarta.inject.Inject;
@@ -129,10 +128,12 @@ public final class GridRunner {
         Set<String> checkedData = new HashSet<>();
         plan.grid().variants().forEach(v -> experiment.requireDistinctVariantName(v.name(), v.augmenter()));
         requireDistinctData(candidates);
+        FinishedJobs finished = new FinishedJobs(plan);
         for (GridPlan.Job job : candidates) {
             experiment.validate(job.settings(), checkedData.add(job.dataset()));
-            RecordedSettings.requireSame(job.directory(), job.label(), job.settings().config().getConfig(ConfigLoader.ROOT),
-                    plan.defaults());
+        }
+        for (GridPlan.Job job : candidates) {
+            finished.isFinished(job);
         }
         plan.writeJson();
         Reports.warmUpCharts();
@@ -140,7 +141,7 @@ public final class GridRunner {
         Set<Integer> failed = new HashSet<>();
         List<String> failures = new ArrayList<>();
         for (GridPlan.Job job : candidates) {
-            if (!job.stage1() && GridPlan.isFinished(job)) {
+            if (!job.stage1() && finished.isFinished(job)) {
                 console.printf("== %s already finished%n", describe(plan, job));
             }
         }
@@ -150,7 +151,7 @@ public final class GridRunner {
                 boolean waiting = false;
                 boolean ranOne = false;
                 for (GridPlan.Job job : candidates) {
-                    if (failed.contains(job.index()) || GridPlan.isFinished(job)) {
+                    if (failed.contains(job.index()) || finished.isFinished(job)) {
                         continue;
                     }
                     if (job.dependsOn() >= 0) {
@@ -158,7 +159,7 @@ public final class GridRunner {
                         if (failed.contains(stage1.index())) {
                             continue;
                         }
-                        if (!GridPlan.isFinished(stage1)) {
+                        if (!finished.isFinished(stage1)) {
                             // Earlier in this pass the stage-1 job was either claimed by another
                             // worker or could not be claimed: wait while someone runs it.
                             waiting |= JobClaim.isHeld(plan.directory(), stage1.index(), timeout);
@@ -172,7 +173,7 @@ public final class GridRunner {
                         continue;
                     }
                     try (JobClaim held = claim.get()) {
-                        if (GridPlan.isFinished(job)) {
+                        if (finished.isFinished(job)) {
                             continue; // finished by another worker between the check and the claim
                         }
                         console.printf("== %s: %s%n", describe(plan, job), job.directory());
@@ -199,26 +200,33 @@ public final class GridRunner {
             }
         } catch (RuntimeException e) {
             // What finished before the failure is still reported.
-            report(plan);
+            try {
+                report(plan);
+            } catch (RuntimeException reportFailure) {
+                e.addSuppressed(reportFailure);
+            }
             throw e;
         }
         return new Outcome(report(plan), ran, List.copyOf(failures));
     }
 
     /**
-     * The reports of a grid from the cells finished so far.
+     * The reports of a grid from the cells finished so far, each checked against the plan as a
+     * claim would check it: a cell that finished with other settings or inputs (other settings, other data, another
+     * stage 1) stops the report instead of appearing in it as this grid's result.
      *
      * @param plan the grid's jobs
      * @return the reports written
      */
     public static GridReport report(GridPlan plan) {
+        FinishedJobs checked = new FinishedJobs(plan);
         // Workers that end together each write the reports. Reading the finished cells and writing
         // the reports under one lock means the last writer read after every other writer's cell had
         // finished, so the reports left behind hold every finished cell.
         return underReportLock(plan.directory(), () -> {
             List<CellResult> finished = new ArrayList<>();
             for (GridPlan.Job job : plan.jobs()) {
-                if (!job.stage1()) {
+                if (!job.stage1() && checked.isFinished(job)) {
                     CellResult.read(job.directory(), job.dataset(), job.backbone(), job.augmenter(), job.seed())
                             .ifPresent(finished::add);
                 }

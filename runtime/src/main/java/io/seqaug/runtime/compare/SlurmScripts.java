@@ -108,9 +108,10 @@ public record SlurmScripts(Path stage1, Path cells, String submit) {
         resources.mem().ifPresent(m -> s.append("#SBATCH --mem=").append(m).append('\n'));
         resources.time().ifPresent(t -> s.append("#SBATCH --time=").append(t).append('\n'));
         resources.partition().ifPresent(p -> s.append("#SBATCH --partition=").append(p).append('\n'));
-        s.append("#SBATCH --chdir=").append(workDir.toAbsolutePath()).append('\n');
-        s.append("#SBATCH --output=").append(plan.directory().toAbsolutePath().resolve("slurm/logs"))
-                .append("/%x-%A_%a.out\n");
+        s.append("#SBATCH --chdir=").append(directive(workDir.toAbsolutePath().toString())).append('\n');
+        // In --output, % starts a pattern: a % of the folder's name is written %%.
+        s.append("#SBATCH --output=").append(directive(plan.directory().toAbsolutePath().resolve("slurm/logs").toString()
+                .replace("%", "%%") + "/%x-%A_%a.out")).append('\n');
         s.append("# Grid '").append(name).append("': ")
                 .append(part.equals("stage1") ? "one task per stage-1 job" : "one task per cell, after every stage-1 job")
                 .append(".\n# The array index is the job's index in `seqaug plan`; each task claims its job in the grid\n")
@@ -148,6 +149,19 @@ public record SlurmScripts(Path stage1, Path cells, String submit) {
             i = j + 1;
         }
         return parts.stream().collect(Collectors.joining(","));
+    }
+
+    /**
+     * A value of an {@code #SBATCH} line as sbatch reads it: plain when it is a simple word, else in
+     * double quotes with {@code "} and {@code \\} escaped by a backslash (sbatch's own rule; a shell's
+     * single quotes mean nothing there, and an unquoted space, {@code #} or quote ends or breaks the
+     * directive).
+     *
+     * @param text the value
+     * @return the value as written after {@code =}
+     */
+    static String directive(String text) {
+        return text.matches("[A-Za-z0-9_./=:@%+-]+") ? text : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     static String quote(String text) {

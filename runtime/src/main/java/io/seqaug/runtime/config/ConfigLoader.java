@@ -79,9 +79,12 @@ public final class ConfigLoader {
         try {
             // Absolute, so that `include "examples/x.conf"` in a file given as a bare name resolves
             // next to it (a file without a parent folder resolved its includes nowhere).
-            return ConfigFactory.parseFile(file.toAbsolutePath().toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(file.toAbsolutePath().toFile(), ConfigParseOptions.defaults().setAllowMissing(false)
+                    .setIncluder(new RequiredIncludes()));
         } catch (ConfigException e) {
             throw new ConfigError(e.getMessage(), e);
+        } catch (ConfigError e) {
+            throw new ConfigError(file + ": " + e.getMessage(), e);
         }
     }
 
@@ -176,7 +179,9 @@ public final class ConfigLoader {
             }
             try {
                 switch (entry.getValue().valueType()) {
-                    case NUMBER -> requireWholeWhereWhole(merged, path, entry.getValue(), problems);
+                    // whole numbers are checked where they are read (Settings.integer): the parser keeps no
+                    // trace of a default written 0.0, so the reference cannot tell counts from fractions
+                    case NUMBER -> merged.getNumber(path);
                     case BOOLEAN -> merged.getBoolean(path);
                     default -> { }
                 }
@@ -186,21 +191,6 @@ public final class ConfigLoader {
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(String.join("; ", problems));
-        }
-    }
-
-    /**
-     * A key whose default is a whole number takes whole numbers only: the typed reads would truncate
-     * {@code 2.7} to 2 and clamp a seed beyond the 64-bit range, while the recorded settings kept the
-     * value the user wrote.
-     */
-    private static void requireWholeWhereWhole(Config merged, String path, ConfigValue reference, List<String> problems) {
-        Number value = merged.getNumber(path);
-        boolean wholeDefault = reference.unwrapped() instanceof Integer || reference.unwrapped() instanceof Long;
-        if (wholeDefault && !(value instanceof Integer || value instanceof Long)) {
-            ConfigValue given = merged.getValue(path);
-            problems.add(path + " = " + given.render() + " (" + given.origin().description()
-                    + "): must be a whole number within the range of a 64-bit integer");
         }
     }
 

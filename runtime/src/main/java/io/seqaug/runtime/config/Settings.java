@@ -134,6 +134,7 @@ public final class Settings {
      * @return the value
      */
     public int integer(String path, int min, int max) {
+        requireWhole(path);
         int value = read(path, Config::getInt);
         if (value < min || value > max) {
             throw range(path, value, "must be between " + min + " and " + max);
@@ -148,7 +149,25 @@ public final class Settings {
      * @return the value
      */
     public long longValue(String path) {
+        requireWhole(path);
         return read(path, Config::getLong);
+    }
+
+    /**
+     * A count or a seed takes whole numbers only: the typed reads would truncate {@code 2.7} to 2 and
+     * clamp a seed beyond the 64-bit range, while the recorded settings kept the value the user wrote.
+     * (The parser stores every whole literal, {@code 3.0} too, as an integer or a long.)
+     */
+    private void requireWhole(String path) {
+        Number value;
+        try {
+            value = config.getNumber(full(path)); // a string of digits too, as the typed reads would take it
+        } catch (ConfigException e) {
+            return; // missing or not a number: the typed read says so
+        }
+        if (value instanceof Double) {
+            throw range(path, config.getValue(full(path)).render(), "must be a whole number within the range of a 64-bit integer");
+        }
     }
 
     /**

@@ -36,6 +36,19 @@ public final class SettingsDifferences {
      * @return one {@code key: recorded -> requested} line per difference, keys sorted
      */
     public static List<String> between(Config recordedAsWritten, Config requested, Config defaults) {
+        return between(recordedAsWritten, requested, defaults, Set.of());
+    }
+
+    /**
+     * What differs between two settings trees, leaving out some keys besides the presentation ones.
+     *
+     * @param recordedAsWritten the recorded settings, possibly under key names an older version used
+     * @param requested the requested settings
+     * @param defaults the reference settings, for keys an older run did not record
+     * @param alsoIgnored keys compared some other way (for example by the content they point at)
+     * @return one {@code key: recorded -> requested} line per difference, keys sorted
+     */
+    public static List<String> between(Config recordedAsWritten, Config requested, Config defaults, Set<String> alsoIgnored) {
         Config recorded = RenamedKeys.upgrade(recordedAsWritten);
         Set<String> keys = new TreeSet<>();
         for (Map.Entry<String, ConfigValue> e : recorded.entrySet()) {
@@ -46,7 +59,7 @@ public final class SettingsDifferences {
         }
         List<String> out = new ArrayList<>();
         for (String key : keys) {
-            if (PRESENTATION.contains(key)) {
+            if (PRESENTATION.contains(key) || alsoIgnored.contains(key)) {
                 continue;
             }
             String a = recorded.hasPath(key) ? render(recorded.getValue(key))

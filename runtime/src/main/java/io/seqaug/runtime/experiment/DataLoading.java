@@ -104,16 +104,27 @@ public final class DataLoading {
         if (format.equals("recbole")) {
             return InteractionLogReader.recbole(settings.string("data.recbole.user-field"),
                     settings.string("data.recbole.item-field"), settings.string("data.recbole.time-field"),
-                    settings.integer("data.interactions.k-core", 0, Integer.MAX_VALUE)).read(file);
+                    settings.integer("data.interactions.k-core", 0, Integer.MAX_VALUE), settings.flag("data.strict")).read(file);
         }
-        String delimiter = settings.string("data.interactions.delimiter");
-        if (delimiter.length() != 1) {
-            throw new ConfigError("seqaug.data.interactions.delimiter must be one character, got \""
-                    + delimiter + "\"");
-        }
-        return new InteractionLogReader(new InteractionLogReader.Format(delimiter.charAt(0),
+        return new InteractionLogReader(new InteractionLogReader.Format(delimiter(settings),
                 settings.string("data.interactions.user-column"), settings.string("data.interactions.item-column"),
                 settings.string("data.interactions.time-column"),
-                settings.integer("data.interactions.k-core", 0, Integer.MAX_VALUE))).read(file);
+                settings.integer("data.interactions.k-core", 0, Integer.MAX_VALUE)), settings.flag("data.strict")).read(file);
+    }
+
+    /**
+     * The log's field delimiter: one character, or a name for a tab that a command line can carry
+     * ({@code tab}, or {@code \t} as two characters).
+     */
+    private static char delimiter(Settings settings) {
+        String delimiter = settings.string("data.interactions.delimiter");
+        if (delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t")) {
+            return '\t';
+        }
+        if (delimiter.length() != 1) {
+            throw new ConfigError("seqaug.data.interactions.delimiter = \"" + delimiter + "\" (" + settings.origin("data.interactions.delimiter")
+                    + "): must be one character, or tab (\"\\t\" in a file, tab on a command line)");
+        }
+        return delimiter.charAt(0);
     }
 }

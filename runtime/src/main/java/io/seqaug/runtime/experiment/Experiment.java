@@ -1,6 +1,7 @@
 package io.seqaug.runtime.experiment;
 
 import ai.djl.ndarray.NDManager;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.api.Augmenter;
@@ -24,6 +25,7 @@ import io.seqaug.runtime.report.ProcessMemory;
 import io.seqaug.runtime.train.Checkpoint;
 import io.seqaug.runtime.train.EpochRecord;
 import io.seqaug.runtime.train.ResumePoint;
+import io.seqaug.runtime.train.RunInputs;
 import io.seqaug.runtime.train.StageProgress;
 import io.seqaug.runtime.train.StageResult;
 import io.seqaug.runtime.train.StopSignal;
@@ -39,6 +41,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -143,31 +146,15 @@ public final class Experiment {
         Backbone backbone = setup.backbone(backboneName);
         Augmenter augmenter = setup.augmenter(augmenterName);
         // Everything that can be checked is checked before the run folder is touched.
-        ResumePoint resume = resumePoint(settings, runDir, backboneName, backbone);
+        String dataFingerprint = dataset.fingerprint();
         Checkpoint start = null;
         if (!initFrom.isEmpty()) {
-            try {
-                start = Checkpoint.read(Path.of(initFrom));
-            } catch (IOException e) {
-                throw new UncheckedIOException("seqaug.train.init-from: " + e.getMessage(), e);
-            }
-            if (!start.backbone().equals(backboneName)) {
-                throw new ConfigError("seqaug.train.init-from " + initFrom + " holds a " + start.backbone()
-                        + " model but model.backbone is " + backboneName);
-            }
-            if (!start.dims().equals(setup.dims())) {
-                throw new ConfigError("seqaug.train.init-from " + initFrom + " was trained with " + start.dims()
-                        + " but this run has " + setup.dims());
-            }
-            try {
-                start.requireFits(backbone);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigError("seqaug.train.init-from " + initFrom + " does not fit this run's " + backboneName + ": "
-                        + e.getMessage());
-            }
+            start = initialParameters(initFrom, backboneName, backbone, setup, dataFingerprint);
         }
+        RunInputs inputs = new RunInputs(dataFingerprint, start == null ? "" : start.parametersFingerprint());
+        ResumePoint resume = resumePoint(settings, runDir, backboneName, backbone, inputs);
         if (resume == null) {
-            requireNoOtherFinishedRun(settings, folder);
+            requireNoOtherFinishedRun(settings, folder, inputs);
         }
         if (split.trainingInputs().stream().allMatch(input -> input.length == 0)) {
             throw new DatasetException(dataset.name() + ": no training sequences (every user has at most "
@@ -196,7 +183,7 @@ public final class Experiment {
                 }
                 log.flush();
                 TrainingStage resumeStage = resume == null ? null : resume.progress().stage();
-                RunListener listener = new RunListener(log, console, folder, resumeFile, backboneName, backbone, configText);
+                RunListener listener = new RunListener(log, console, folder, resumeFile, backboneName, backbone, configText, inputs);
                 Trainer trainer = new Trainer(options, backbone, split, new NegativeSampler(dataset), evaluator, root, stop,
                         listener);
                 listener.trainer = trainer;
@@ -229,7 +216,7 @@ public final class Experiment {
                     stage2 = trainer.train(TrainingStage.AUGMENTED, stage2Epochs, augmenter, trained,
                             resumeStage == TrainingStage.AUGMENTED ? resume.progress() : null);
                 }
-                save(Checkpoint.capture(backboneName, backbone, configText), folder.bestCheckpoint());
+                save(Checkpoint.capture(backboneName, backbone, configText, dataFingerprint), folder.bestCheckpoint());
                 Metrics valid = trainer.validate();
                 long testStart = System.nanoTime();
                 long[] testRanks = evaluator.ranks(backbone, split.test(), root);
@@ -241,7 +228,7 @@ public final class Experiment {
                 RunResult result = new RunResult(runDir, stage1, stage2, valid, test, testSeconds,
                         ProcessMemory.peakResidentMiB(), interrupted);
                 RunRecord.write(folder, result, settings, dataset, setup.similaritySeconds(), (System.nanoTime() - started) / 1e9,
-                        resume);
+                        resume, inputs);
                 if (!interrupted) {
                     // Finished: nothing left to continue.
                     Files.deleteIfExists(resumeFile);
@@ -282,13 +269,48 @@ public final class Experiment {
     }
 
     /**
-     * A finished run is replaced only by the same run: rerunning it with other settings would delete
-     * results that a report or a paper may already use.
+     * The parameters named by {@code train.init-from}, refused unless they fit this run: the same
+     * backbone, dimensions and parameter shapes, and (when the checkpoint knows it) the same data.
      */
-    private static void requireNoOtherFinishedRun(Settings settings, RunFolder folder) {
+    private static Checkpoint initialParameters(String initFrom, String backboneName, Backbone backbone, ExperimentSetup setup,
+            String dataFingerprint) {
+        Checkpoint start;
+        try {
+            start = Checkpoint.read(Path.of(initFrom));
+        } catch (IOException e) {
+            throw new UncheckedIOException("seqaug.train.init-from: " + e.getMessage(), e);
+        }
+        if (!start.backbone().equals(backboneName)) {
+            throw new ConfigError("seqaug.train.init-from " + initFrom + " holds a " + start.backbone()
+                    + " model but model.backbone is " + backboneName);
+        }
+        if (!start.dims().equals(setup.dims())) {
+            throw new ConfigError("seqaug.train.init-from " + initFrom + " was trained with " + start.dims()
+                    + " but this run has " + setup.dims());
+        }
+        if (!start.data().isEmpty() && !start.data().equals(dataFingerprint)) {
+            throw new ConfigError("seqaug.train.init-from " + initFrom + " was trained on other data than "
+                    + setup.dataset().name() + " (data fingerprint " + start.data().substring(0, 12) + ", this run's "
+                    + dataFingerprint.substring(0, 12) + "): its validation and test users' items were in its training");
+        }
+        try {
+            start.requireFits(backbone);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("seqaug.train.init-from " + initFrom + " does not fit this run's " + backboneName + ": "
+                    + e.getMessage());
+        }
+        return start;
+    }
+
+    /**
+     * A finished run is replaced only by the same run: rerunning it with other settings or other
+     * data would delete results that a report or a paper may already use.
+     */
+    private static void requireNoOtherFinishedRun(Settings settings, RunFolder folder, RunInputs inputs) {
         // an unreadable or interrupted record is provisional: a rerun may replace it
         folder.finished().ifPresent(recorded -> {
-            List<String> diff = recorded.differencesFrom(settings.config().getConfig(ConfigLoader.ROOT), ConfigFactory.empty());
+            List<String> diff = recorded.differencesFrom(settings.config().getConfig(ConfigLoader.ROOT), inputs,
+                    ConfigFactory.empty());
             if (!diff.isEmpty()) {
                 throw new ConfigError(folder.dir() + " holds a finished run with other settings ("
                         + SettingsDifferences.summary(diff) + "): use another seqaug.run-name, or delete the folder to replace it");
@@ -300,7 +322,8 @@ public final class Experiment {
      * The point to continue from: {@code null} when resuming is off or the folder holds none (or none
      * this run could use: its settings must be the same).
      */
-    private static ResumePoint resumePoint(Settings settings, Path runDir, String backboneName, Backbone backbone) {
+    private static ResumePoint resumePoint(Settings settings, Path runDir, String backboneName, Backbone backbone,
+            RunInputs inputs) {
         Path file = new RunFolder(runDir).resume();
         if (!settings.flag("train.resume") || !Files.exists(file)) {
             return null;
@@ -311,8 +334,15 @@ public final class Experiment {
         } catch (IOException e) {
             throw new ConfigError(e.getMessage() + "; delete it or set seqaug.train.resume = false to start the run over");
         }
-        List<String> diff = SettingsDifferences.between(ConfigFactory.parseString(point.runConfig()),
-                settings.config().getConfig(ConfigLoader.ROOT), ConfigFactory.empty());
+        Config recorded = ConfigFactory.parseString(point.runConfig());
+        Config requested = settings.config().getConfig(ConfigLoader.ROOT);
+        List<String> diff = new ArrayList<>();
+        if (point.inputs() == null) {
+            diff.addAll(SettingsDifferences.between(recorded, requested, ConfigFactory.empty()));
+        } else {
+            diff.addAll(point.inputs().differencesFrom(inputs));
+            diff.addAll(SettingsDifferences.between(recorded, requested, ConfigFactory.empty(), RunInputs.LOCATION_KEYS));
+        }
         if (!diff.isEmpty()) {
             throw new ConfigError(file + " holds an interrupted run with other settings (" + SettingsDifferences.summary(diff)
                     + "): use another run-name, or set seqaug.train.resume = false to start this one over");
@@ -332,24 +362,26 @@ public final class Experiment {
         private final String backboneName;
         private final Backbone backbone;
         private final String configText;
+        private final RunInputs inputs;
         Trainer trainer;
         Path bestFile;
         StageResult finishedStage1;
 
         RunListener(BufferedWriter log, PrintStream console, RunFolder folder, Path resumeFile, String backboneName,
-                Backbone backbone, String configText) {
+                Backbone backbone, String configText, RunInputs inputs) {
             this.log = log;
             this.console = console;
             this.resumeFile = resumeFile;
             this.backboneName = backboneName;
             this.backbone = backbone;
             this.configText = configText;
+            this.inputs = inputs;
             this.bestFile = folder.bestCheckpoint();
         }
 
         @Override
         public void newBest(TrainingStage stage, int epoch) {
-            save(Checkpoint.capture(backboneName, backbone, configText), bestFile);
+            save(Checkpoint.capture(backboneName, backbone, configText, inputs.data()), bestFile);
         }
 
         @Override
@@ -359,7 +391,8 @@ public final class Experiment {
 
         @Override
         public void epochEnded(StageProgress progress) {
-            saveResume(new ResumePoint(configText, progress, finishedStage1, trainer.optimizerState(), trainer.snapshot()),
+            saveResume(new ResumePoint(configText, progress, finishedStage1, trainer.optimizerState(), trainer.snapshot(),
+                    inputs),
                     resumeFile, backboneName, backbone);
         }
     }

@@ -1,6 +1,7 @@
 package io.seqaug.runtime.experiment;
 
 import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.report.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +61,8 @@ public final class RunLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
+            // No live writer can be in the folder now: a temporary file is a killed writer's.
+            AtomicFiles.removeLeftovers(runDir);
             return new RunLock(channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock run folder " + runDir + ": " + e.getMessage(), e);

@@ -15,10 +15,12 @@ import io.seqaug.runtime.report.AtomicFiles;
 import io.seqaug.runtime.report.BuildInfo;
 import io.seqaug.runtime.report.Json;
 import io.seqaug.runtime.train.ResumePoint;
+import io.seqaug.runtime.train.RunInputs;
 import io.seqaug.runtime.train.StageResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +37,10 @@ import java.util.Optional;
  * @param stage2SecondsPerEpoch stage 2's mean epoch time, when it ran
  * @param commit the commit that ran it
  * @param settings the effective settings below {@code seqaug}, when recorded
+ * @param inputs the content of its data and starting parameters, when recorded
  */
 public record RunRecord(boolean interrupted, Map<String, Double> test, Map<String, Double> valid, int stage2Epochs,
-        Optional<Double> stage2SecondsPerEpoch, String commit, Optional<Config> settings) {
+        Optional<Double> stage2SecondsPerEpoch, String commit, Optional<Config> settings, Optional<RunInputs> inputs) {
 
     /** The test metrics a record holds, in report order. */
     public static final List<String> METRICS = List.of("HR@5", "NDCG@5", "HR@10", "NDCG@10", "HR@20", "NDCG@20");
@@ -60,7 +63,8 @@ public record RunRecord(boolean interrupted, Map<String, Double> test, Map<Strin
                 r.hasPath("stage2.epochs") ? r.getInt("stage2.epochs") : 0,
                 r.hasPath("stage2.seconds_per_epoch") ? Optional.of(r.getDouble("stage2.seconds_per_epoch")) : Optional.empty(),
                 r.hasPath("commit") ? r.getString("commit") : "unknown",
-                r.hasPath("config") ? Optional.of(RenamedKeys.upgrade(r.getConfig("config"))) : Optional.empty()));
+                r.hasPath("config") ? Optional.of(RenamedKeys.upgrade(r.getConfig("config"))) : Optional.empty(),
+                RunInputs.read(r, "inputs")));
     }
 
     private static Map<String, Double> metrics(Config r, String part) {
@@ -75,15 +79,25 @@ public record RunRecord(boolean interrupted, Map<String, Double> test, Map<Strin
     }
 
     /**
-     * How the recorded settings differ from requested ones.
+     * How the recorded run differs from a requested one: its settings and, when both sides know
+     * them, the content of its inputs in place of the settings that only say where they are
+     * ({@link RunInputs#LOCATION_KEYS}).
      *
      * @param requested the requested settings, below {@code seqaug}
+     * @param requestedInputs the requested run's inputs, or {@code null} when not known
      * @param defaults the reference settings, below {@code seqaug}, for keys only one side has
      * @return the differences, one line each; one line when the record holds no settings
      */
-    public List<String> differencesFrom(Config requested, Config defaults) {
-        return settings.map(recorded -> SettingsDifferences.between(recorded, requested, defaults))
-                .orElse(List.of("results.json records no settings (written by an older SeqAug)"));
+    public List<String> differencesFrom(Config requested, RunInputs requestedInputs, Config defaults) {
+        if (settings.isEmpty()) {
+            return List.of("results.json records no settings (written by an older SeqAug)");
+        }
+        if (inputs.isEmpty() || requestedInputs == null) {
+            return SettingsDifferences.between(settings.get(), requested, defaults);
+        }
+        List<String> out = new ArrayList<>(inputs.get().differencesFrom(requestedInputs));
+        out.addAll(SettingsDifferences.between(settings.get(), requested, defaults, RunInputs.LOCATION_KEYS));
+        return out;
     }
 
     /**
@@ -96,10 +110,11 @@ public record RunRecord(boolean interrupted, Map<String, Double> test, Map<Strin
      * @param similaritySeconds time spent on item similarity
      * @param totalSeconds this process's wall time
      * @param resumedFrom where it continued from, or {@code null}
+     * @param inputs the content of its data and starting parameters
      * @throws IOException when the file cannot be written
      */
     static void write(RunFolder folder, RunResult r, Settings settings, SequenceDataset dataset, double similaritySeconds,
-            double totalSeconds, ResumePoint resumedFrom) throws IOException {
+            double totalSeconds, ResumePoint resumedFrom, RunInputs inputs) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dataset", dataset.name());
         m.put("users", dataset.userCount());
@@ -108,6 +123,7 @@ public record RunRecord(boolean interrupted, Map<String, Double> test, Map<Strin
         m.put("augmenter", settings.string("augmenter.name"));
         m.put("seed", settings.longValue("seed"));
         m.put("commit", BuildInfo.commit());
+        m.put("inputs", inputs.asMap());
         m.put("interrupted", r.interrupted());
         m.put("stage1", stage(r.stage1()));
         m.put("stage2", stage(r.stage2()));

@@ -3,10 +3,12 @@ package io.seqaug.runtime.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.regex.Pattern;
 
 /** Writes files through a temporary sibling and an atomic move, so readers never see half a file. */
 public final class AtomicFiles {
@@ -48,6 +50,33 @@ public final class AtomicFiles {
             Files.deleteIfExists(temp);
         }
     }
+
+    /**
+     * Removes the temporary files that writers killed mid-write left in a folder (a kill between the
+     * write and the move cannot clean up). Call it only while no one else can write there, for
+     * example under the folder's {@link io.seqaug.runtime.experiment.RunLock}.
+     *
+     * @param dir the folder
+     * @return how many were removed
+     * @throws IOException when the folder cannot be listed or a file not removed
+     */
+    public static int removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path temp : temps) {
+                if (LEFTOVER.matcher(temp.getFileName().toString()).matches() && Files.deleteIfExists(temp)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** The temporary names {@link #write} makes: {@code .<name>.<pid>.<hex>.tmp}. */
+    private static final Pattern LEFTOVER = Pattern.compile("\\..+\\.[0-9]+\\.[0-9a-f]+\\.tmp");
 
     /**
      * Writes a text file atomically.

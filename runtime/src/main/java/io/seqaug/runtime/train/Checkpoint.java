@@ -19,25 +19,44 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
  * A saved backbone: its name, dimensions, the effective configuration it was trained with, and
- * every parameter by name. Written atomically.
+ * every parameter by name, and the content fingerprint of the data it was trained on. Written
+ * atomically.
  *
  * @param backbone the backbone provider name
  * @param dims the model dimensions
  * @param config the effective configuration, rendered as HOCON
  * @param parameters parameter values by name (shapes checked on load)
  * @param shapes parameter shapes by name
+ * @param data the training data's fingerprint ({@link io.seqaug.datasets.SequenceDataset#fingerprint()}),
+ *     empty when not known (checkpoints before format 3, or not made from a dataset)
  */
 public record Checkpoint(String backbone, ModelDims dims, String config, Map<String, float[]> parameters,
-        Map<String, long[]> shapes) {
+        Map<String, long[]> shapes, String data) {
 
     private static final int MAGIC = 0x53514147; // "SQAG"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
+
+    /**
+     * A checkpoint that does not know its data.
+     *
+     * @param backbone the backbone provider name
+     * @param dims the model dimensions
+     * @param config the effective configuration
+     * @param parameters parameter values by name
+     * @param shapes parameter shapes by name
+     */
+    public Checkpoint(String backbone, ModelDims dims, String config, Map<String, float[]> parameters, Map<String, long[]> shapes) {
+        this(backbone, dims, config, parameters, shapes, "");
+    }
 
     /**
      * Captures a backbone's current parameters.
@@ -45,16 +64,45 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
      * @param backboneName the provider name
      * @param backbone the backbone
      * @param config the effective configuration as HOCON text
+     * @param data the training data's fingerprint
      * @return the checkpoint (a copy; later training does not change it)
      */
-    public static Checkpoint capture(String backboneName, Backbone backbone, String config) {
+    public static Checkpoint capture(String backboneName, Backbone backbone, String config, String data) {
         Map<String, float[]> values = new LinkedHashMap<>();
         Map<String, long[]> shapes = new LinkedHashMap<>();
         for (Parameter p : backbone.parameters()) {
             values.put(p.getName(), p.getArray().toFloatArray());
             shapes.put(p.getName(), p.getArray().getShape().getShape());
         }
-        return new Checkpoint(backboneName, backbone.dims(), config, values, shapes);
+        return new Checkpoint(backboneName, backbone.dims(), config, values, shapes, data);
+    }
+
+    /**
+     * A SHA-256 over the parameters' names, shapes and values (not the file: the same parameters
+     * saved with other settings text, or copied elsewhere, have the same fingerprint).
+     *
+     * @return 64 hex digits
+     */
+    public String parametersFingerprint() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, float[]> e : parameters.entrySet()) {
+                digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                long[] shape = shapes.get(e.getKey());
+                ByteBuffer header = ByteBuffer.allocate(4 + 8 * shape.length);
+                header.putInt(shape.length);
+                for (long d : shape) {
+                    header.putLong(d);
+                }
+                digest.update(header.array());
+                ByteBuffer values = ByteBuffer.allocate(e.getValue().length * Float.BYTES);
+                values.asFloatBuffer().put(e.getValue());
+                digest.update(values.array());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**
@@ -117,6 +165,7 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
         byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
         payload.writeInt(configBytes.length);
         payload.write(configBytes);
+        payload.writeUTF(data);
         payload.writeInt(parameters.size());
         for (Map.Entry<String, float[]> e : parameters.entrySet()) {
             payload.writeUTF(e.getKey());
@@ -170,7 +219,7 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
         }
         int version = ByteBuffer.wrap(all, 4, 4).getInt();
         int end;
-        if (version == VERSION) {
+        if (version == VERSION || version == 2) {
             if (all.length < 16) {
                 throw new IOException(file + ": checkpoint is truncated");
             }
@@ -183,21 +232,22 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
         } else if (version == 1) {
             end = all.length; // written before checksums; the bounds and value checks still apply
         } else {
-            throw new IOException(file + ": unsupported checkpoint version " + version + " (this SeqAug reads 1 and "
+            throw new IOException(file + ": unsupported checkpoint version " + version + " (this SeqAug reads 1 to "
                     + VERSION + ")");
         }
         try {
-            return parse(file, new DataInputStream(new ByteArrayInputStream(all, 8, end - 8)));
+            return parse(file, new DataInputStream(new ByteArrayInputStream(all, 8, end - 8)), version);
         } catch (EOFException e) {
             throw new IOException(file + ": checkpoint is truncated", e);
         }
     }
 
-    private static Checkpoint parse(Path file, DataInputStream in) throws IOException {
+    private static Checkpoint parse(Path file, DataInputStream in, int version) throws IOException {
         String backbone = in.readUTF();
         ModelDims dims = new ModelDims(in.readInt(), in.readInt(), in.readInt(), in.readInt());
         byte[] configBytes = new byte[bounded(file, in.readInt(), in.available(), "configuration")];
         in.readFully(configBytes);
+        String data = version >= 3 ? in.readUTF() : "";
         int count = bounded(file, in.readInt(), in.available(), "parameter count");
         Map<String, float[]> values = new LinkedHashMap<>();
         Map<String, long[]> shapes = new LinkedHashMap<>();
@@ -229,7 +279,7 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
             values.put(name, v);
             shapes.put(name, shape);
         }
-        return new Checkpoint(backbone, dims, new String(configBytes, StandardCharsets.UTF_8), values, shapes);
+        return new Checkpoint(backbone, dims, new String(configBytes, StandardCharsets.UTF_8), values, shapes, data);
     }
 
     /** A length read from the file, checked against what is left of it. */

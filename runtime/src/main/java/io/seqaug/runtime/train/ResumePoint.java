@@ -33,9 +33,11 @@ import java.util.Map;
  * @param stage1 stage 1's outcome when {@code progress} is stage 2's (and stage 1 ran), else {@code null}
  * @param optimizer the optimizer's state
  * @param parameters the current parameters, in the backbone's order
+ * @param inputs the content of the run's data and starting parameters; {@code null} in points written
+ *     before they were recorded
  */
 public record ResumePoint(String runConfig, StageProgress progress, StageResult stage1, OptimizerState optimizer,
-        float[][] parameters) {
+        float[][] parameters, RunInputs inputs) {
 
 
     private static final int FORMAT = 1;
@@ -65,6 +67,9 @@ public record ResumePoint(String runConfig, StageProgress progress, StageResult 
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("run-config", new Json.Raw(runConfig));
+        if (inputs != null) {
+            meta.put("inputs", inputs.asMap());
+        }
         meta.put("stage", progress.stage().name());
         meta.put("next-epoch", progress.nextEpoch());
         meta.put("epochs-run", progress.epochsRun());
@@ -143,7 +148,7 @@ public record ResumePoint(String runConfig, StageProgress progress, StageResult 
             }
             String runConfig = meta.getConfig("run-config").root().render(ConfigRenderOptions.concise());
             return new ResumePoint(runConfig, progress, stage1, new OptimizerState(meta.getInt("optimizer-steps"), means, variances),
-                    current);
+                    current, RunInputs.read(meta, "inputs").orElse(null));
         } catch (ConfigException | IllegalArgumentException e) {
             throw new IOException(file + ": not a resume point (" + e.getMessage() + ")", e);
         }

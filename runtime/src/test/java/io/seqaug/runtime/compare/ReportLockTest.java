@@ -3,6 +3,7 @@ package io.seqaug.runtime.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import io.seqaug.runtime.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,10 @@ class ReportLockTest {
         for (String metric : List.of("HR@5", "NDCG@5", "HR@10", "NDCG@10", "HR@20", "NDCG@20")) {
             test.append(test.length() == 0 ? "" : ",").append('"').append(metric).append("\":").append(ndcg);
         }
-        Files.writeString(cell.directory().resolve("results.json"), "{\"interrupted\":false,\"test\":{" + test + "}}");
+        // the cell's own settings, as a run records them: a report checks them against the plan
+        String settings = cell.settings().config().getConfig("seqaug").root().render(ConfigRenderOptions.concise());
+        Files.writeString(cell.directory().resolve("results.json"), "{\"interrupted\":false,\"test\":{" + test + "},\"config\":"
+                + settings + "}");
     }
 
     private static void await(CountDownLatch latch) {

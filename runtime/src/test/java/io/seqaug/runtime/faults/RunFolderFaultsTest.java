@@ -35,6 +35,17 @@ class RunFolderFaultsTest {
     }
 
     @Test
+    void aTemporaryFileThatAKilledWriterLeftIsRemovedByTheNextRunInTheFolder() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("r"));
+        Path leftover = Files.writeString(run.resolve(".results.json.4242.1a2b3c.tmp"), "{\"test\":");
+        Path mine = Files.writeString(run.resolve("notes.tmp"), "the user's own file");
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.run-name=r");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(leftover).doesNotExist();
+        assertThat(mine).exists();
+    }
+
+    @Test
     void aRunFoldersConfigReadsBackAsAnExperimentFileThatRerunsTheSameExperiment() throws IOException {
         CliFaults.Result first = CliFaults.train(dir, "-Dseqaug.run-name=r", "-Dseqaug.augmenter.name=basrec",
                 "-Dseqaug.augmenter.basrec.beta=0.3");

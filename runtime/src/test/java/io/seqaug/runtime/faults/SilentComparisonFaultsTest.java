@@ -52,6 +52,13 @@ class SilentComparisonFaultsTest {
     }
 
     @Test
+    void aFractionTakesAKeyWhoseDefaultIsWrittenWithADecimalPoint() {
+        // weight-decay = 0.0 in reference.conf: the parser stores it as an integer, but it is no count
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.train.weight-decay=0.01");
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    @Test
     void aSeedBeyondTheLongRangeIsRefusedInsteadOfClamped() {
         CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.seed=99999999999999999999");
         assertThat(r.code()).isEqualTo(2);
