@@ -123,11 +123,34 @@ class PluginDiscoveryTest {
         CliTestSupport.Run named = CliTestSupport.run("evaluate", "--checkpoint", checkpoint.toString(),
                 "-Dseqaug.plugins-dir=" + moved);
         assertThat(named.code()).as(named.err()).isZero();
+        // ... and without the jar: evaluation does not use the augmenter, so its settings are left out.
+        CliTestSupport.Run gone = CliTestSupport.run("evaluate", "--checkpoint", checkpoint.toString(),
+                "-Dseqaug.plugins-dir=" + dir.resolve("no-plugins-here"));
+        assertThat(gone.code()).as(gone.err()).isZero();
+        assertThat(gone.out()).isEqualTo(evaluated.out());
+        assertThat(gone.err()).contains("settings of augmenter.gaussian-noise, operators.reverse-span (from plugins this SeqAug "
+                + "does not have) are not needed to use the model and are left out");
 
         // The plugin's settings are checked like built-in ones.
         CliTestSupport.Run typo = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "train",
                 "-Dseqaug.plugins-dir=" + plugins, "-Dseqaug.augmenter.gaussian-noise.sigmaa=0.1"));
         assertThat(typo.code()).isEqualTo(2);
         assertThat(typo.err()).contains("unknown key seqaug.augmenter.gaussian-noise.sigmaa");
+    }
+
+    @Test
+    void aJarWrittenInCapitalsIsAJarAndAMissingFolderIsNamedWithTheUnknownName() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(exampleJar(), plugins.resolve("EXAMPLE.JAR"));
+        CliTestSupport.Run listed = CliTestSupport.run("plugins", "-Dseqaug.plugins-dir=" + plugins);
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("gaussian-noise");
+
+        Path missing = dir.resolve("plugnis");
+        CliTestSupport.Run unknown = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "train",
+                "-Dseqaug.plugins-dir=" + missing, "-Dseqaug.augmenter.name=gaussian-noise"));
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown augmenter 'gaussian-noise'")
+                .contains("the plugins folder " + missing.toAbsolutePath() + " (seqaug.plugins-dir) does not exist");
     }
 }

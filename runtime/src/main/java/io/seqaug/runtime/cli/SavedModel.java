@@ -3,6 +3,7 @@ package io.seqaug.runtime.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
 import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.ConfigLoader;
 import io.seqaug.runtime.config.RenamedKeys;
@@ -11,6 +12,7 @@ import io.seqaug.runtime.train.Checkpoint;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,10 +40,39 @@ record SavedModel(Checkpoint checkpoint, Bootstrap runtime, Settings settings) {
         }
         Bootstrap runtime = Bootstrap.start(null, pluginsDir == null ? Map.of() : Map.of("seqaug.plugins-dir", pluginsDir));
         // Settings saved by an older version are read under today's key names.
-        String savedSettings = RenamedKeys.upgrade(ConfigFactory.parseString(saved.config())).root()
-                .render(ConfigRenderOptions.concise());
-        Config config = new ConfigLoader(runtime.discovery().classLoader())
-                .loadText("seqaug " + savedSettings, file.toString(), overrides);
+        ConfigLoader loader = new ConfigLoader(runtime.discovery().classLoader());
+        Config savedTree = withoutMissingComponents(RenamedKeys.upgrade(ConfigFactory.parseString(saved.config())),
+                loader.reference(), file);
+        String savedSettings = savedTree.root().render(ConfigRenderOptions.concise());
+        Config config = loader.loadText("seqaug " + savedSettings, file.toString(), overrides);
         return new SavedModel(saved, runtime, new Settings(config));
+    }
+
+    /** Settings of training-only components: a saved model is evaluated without them. */
+    private static final List<String> TRAINING_ONLY = List.of("augmenter.", "operators.", "mixups.", "weightings.");
+
+    /**
+     * The saved settings without those of training-only components (an augmenter, operator, mixup or
+     * weighting from a plugin) that this runtime does not declare, as when the plugin's jar is gone:
+     * evaluating the model does not use them. Commands that do ({@code analyze}) still name the
+     * missing provider.
+     */
+    private static Config withoutMissingComponents(Config saved, Config reference, Path file) {
+        Config kept = saved;
+        java.util.Set<String> dropped = new java.util.TreeSet<>();
+        for (Map.Entry<String, ConfigValue> e : saved.entrySet()) {
+            String key = e.getKey();
+            boolean trainingOnly = TRAINING_ONLY.stream().anyMatch(key::startsWith) && !key.equals("augmenter.name");
+            if (trainingOnly && !reference.hasPathOrNull(ConfigLoader.ROOT + "." + key)) {
+                kept = kept.withoutPath(key);
+                String[] parts = key.split("\\.");
+                dropped.add(parts[0] + "." + parts[1]);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            System.err.println("seqaug: " + file + ": settings of " + String.join(", ", dropped) + " (from plugins this SeqAug "
+                    + "does not have) are not needed to use the model and are left out");
+        }
+        return kept;
     }
 }

@@ -29,11 +29,23 @@ public final class PluginDiscovery {
 
     private final ClassLoader classLoader;
     private final List<Path> jars;
+    private final String folder;
     private final Map<ProviderKind<?>, Map<String, DiscoveredProvider<?>>> found = new LinkedHashMap<>();
 
-    private PluginDiscovery(ClassLoader classLoader, List<Path> jars) {
+    private PluginDiscovery(ClassLoader classLoader, List<Path> jars, String folder) {
         this.classLoader = classLoader;
         this.jars = jars;
+        this.folder = folder;
+    }
+
+    /**
+     * What the plugins folder held, for messages about a provider that was not found.
+     *
+     * @return for example {@code the plugins folder /x/plugins (seqaug.plugins-dir) does not exist}, or
+     *     empty when no folder was given
+     */
+    public String folderNote() {
+        return folder;
     }
 
     /**
@@ -45,12 +57,19 @@ public final class PluginDiscovery {
      */
     public static PluginDiscovery scan(Path pluginsDir) {
         List<Path> jars = new ArrayList<>();
+        String folder = "";
         if (pluginsDir != null && Files.isDirectory(pluginsDir)) {
             try (Stream<Path> files = Files.list(pluginsDir)) {
-                files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+                // EXAMPLE.JAR is a jar too
+                files.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jar")
+                        && Files.isRegularFile(f)).sorted().forEach(jars::add);
             } catch (IOException e) {
                 throw new PluginError("cannot list plugins folder " + pluginsDir + ": " + e.getMessage(), e);
             }
+            folder = "the plugins folder " + pluginsDir.toAbsolutePath() + " (seqaug.plugins-dir) holds "
+                    + (jars.isEmpty() ? "no jar" : jars.size() + " jar(s)");
+        } else if (pluginsDir != null) {
+            folder = "the plugins folder " + pluginsDir.toAbsolutePath() + " (seqaug.plugins-dir) does not exist";
         }
         checkJars(jars);
         URL[] urls = new URL[jars.size()];
@@ -63,7 +82,7 @@ public final class PluginDiscovery {
         }
         ClassLoader parent = PluginDiscovery.class.getClassLoader();
         ClassLoader loader = urls.length == 0 ? parent : new URLClassLoader("seqaug-plugins", urls, parent);
-        PluginDiscovery discovery = new PluginDiscovery(loader, List.copyOf(jars));
+        PluginDiscovery discovery = new PluginDiscovery(loader, List.copyOf(jars), folder);
         for (ProviderKind<?> kind : ProviderKind.ALL) {
             discovery.load(kind);
         }

@@ -21,6 +21,7 @@ public final class ProviderRegistry {
     private final Map<String, SequenceOperatorProvider> operators;
     private final Map<String, MixupStrategyProvider> mixups;
     private final Map<String, LossWeightingProvider> weightings;
+    private final String pluginsFolder;
 
     /**
      * Created by Guice from the provider maps.
@@ -30,11 +31,13 @@ public final class ProviderRegistry {
      * @param operators operator providers by name
      * @param mixups mixup strategy providers by name
      * @param weightings loss weighting providers by name
+     * @param discovery where they were found, for messages about one that was not
      */
     @Inject
     public ProviderRegistry(Map<String, BackboneProvider> backbones, Map<String, AugmenterProvider> augmenters,
             Map<String, SequenceOperatorProvider> operators, Map<String, MixupStrategyProvider> mixups,
-            Map<String, LossWeightingProvider> weightings) {
+            Map<String, LossWeightingProvider> weightings, PluginDiscovery discovery) {
+        this.pluginsFolder = discovery.folderNote();
         this.backbones = backbones;
         this.augmenters = augmenters;
         this.operators = operators;
@@ -42,11 +45,11 @@ public final class ProviderRegistry {
         this.weightings = weightings;
     }
 
-    private static <T> T pick(Map<String, T> map, String kind, String name) {
+    private <T> T pick(Map<String, T> map, String kind, String name) {
         T found = map.get(name);
         if (found == null) {
             throw new ConfigError("unknown " + kind + " '" + name + "'; available: "
-                    + String.join(", ", new TreeSet<>(map.keySet())));
+                    + String.join(", ", new TreeSet<>(map.keySet())) + (pluginsFolder.isEmpty() ? "" : " (" + pluginsFolder + ")"));
         }
         return found;
     }
