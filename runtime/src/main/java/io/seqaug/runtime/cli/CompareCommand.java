@@ -1,8 +1,10 @@
 package io.seqaug.runtime.cli;
 
+import io.seqaug.runtime.compare.GridPlan;
 import io.seqaug.runtime.compare.GridRunner;
 import io.seqaug.runtime.compare.JobClaim;
 import io.seqaug.runtime.config.ConfigError;
+import io.seqaug.runtime.experiment.RunFolder;
 import io.seqaug.runtime.train.StopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,27 +43,36 @@ final class CompareCommand implements Callable<Integer> {
             + "JOB_COMPLETION_INDEX.")
     String job;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "Workers to run on this machine, "
-            + "each with cores / N engine threads (default 1); they claim the grid's jobs like any workers.")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N|auto", defaultValue = "auto", description = "Workers to run on this "
+            + "machine, each with cores / N engine threads; they claim the grid's jobs like any workers. auto (the default): "
+            + "one per stage-1 job that can run at once (cells once those are done), up to the cores; 1 with --job or "
+            + "--worker, when OMP_NUM_THREADS is set, or when other workers of the grid run here.")
+    String workers;
 
     @Override
     public Integer call() {
         OptionalInt only = job == null ? OptionalInt.empty() : OptionalInt.of(jobIndex(job, System.getenv()));
         int cores = Runtime.getRuntime().availableProcessors();
-        if (workers < 1 || workers > Math.max(1, cores)) {
-            throw new ConfigError("--workers must be between 1 and the " + cores + " cores of this machine, got " + workers);
-        }
-        if (workers > 1 && only.isPresent()) {
+        boolean auto = workers.equals("auto");
+        int requested = auto ? 1 : explicitWorkers(workers, cores);
+        if (requested > 1 && only.isPresent()) {
             throw new ConfigError("--workers runs a whole grid; with --job, start one process per job instead");
         }
+        ConfigOptions.GridCommand grid = options.grid("compare");
+        List<JobClaim.Owner> others = JobClaim.otherWorkersOnThisHost(grid.plan().directory());
+        int parallel = parallelJobs(grid.plan());
+        // helpers repeat this process's command line: only one the launcher started
+        int workers = !auto ? requested : autoWorkers(cores, parallel, worker || only.isPresent(), !others.isEmpty(),
+                System.getenv(), System.getProperty(ENGINE_THREADS), System.getProperty(SlurmCommand.LAUNCHER_PROPERTY) != null);
         if (workers > 1) {
             // before the engine starts: this worker's share of the cores
             System.setProperty(ENGINE_THREADS, Integer.toString(Math.max(1, cores / workers)));
+            if (auto) {
+                System.err.println("seqaug: --workers auto: " + workers + " workers for " + parallel
+                        + " jobs that can run at once on " + cores + " cores (--workers 1 keeps one worker on every core)");
+            }
         }
-        ConfigOptions.GridCommand grid = options.grid("compare");
-        sharedCoresHint(JobClaim.otherWorkersOnThisHost(grid.plan().directory()), System.getenv(),
-                System.getProperty(ENGINE_THREADS), cores).ifPresent(System.err::println);
+        sharedCoresHint(others, System.getenv(), System.getProperty(ENGINE_THREADS), cores).ifPresent(System.err::println);
         List<Process> helpers = workers > 1 ? WorkerProcesses.start(workers - 1, Math.max(1, cores / workers),
                 grid.plan().directory().resolve("workers")) : List.of();
         StopSignal stop = new StopSignal();
@@ -98,6 +109,60 @@ final class CompareCommand implements Callable<Integer> {
             return worker ? 0 : Main.RUNTIME_ERROR;
         }
         return 0;
+    }
+
+    private static int explicitWorkers(String value, int cores) {
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigError("--workers must be a number or auto, got '" + value + "'");
+        }
+        if (n < 1 || n > Math.max(1, cores)) {
+            throw new ConfigError("--workers must be between 1 and the " + cores + " cores of this machine, got " + n);
+        }
+        return n;
+    }
+
+    /** Jobs that can run at once now: the unfinished stage-1 jobs, or the unfinished cells when those are done. */
+    static int parallelJobs(GridPlan plan) {
+        int stage1 = 0;
+        int cells = 0;
+        for (GridPlan.Job job : plan.jobs()) {
+            if (!new RunFolder(job.directory()).isFinished()) {
+                if (job.stage1()) {
+                    stage1++;
+                } else {
+                    cells++;
+                }
+            }
+        }
+        return stage1 > 0 ? stage1 : cells;
+    }
+
+    /**
+     * How many workers {@code --workers auto} starts. One worker runs the engine on every core, but
+     * the engine's threads wait on each other in the small operations of these models: two workers of
+     * one thread each finished a two-seed grid 15% sooner than one of two threads
+     * (docs/results/quick-compare.md). A worker with nothing to run would only take a core from the
+     * others' threads, so there are never more workers than jobs that can run at once.
+     *
+     * @param cores the cores of this machine
+     * @param parallelJobs jobs that can run at once ({@link #parallelJobs})
+     * @param singleWorker {@code --worker} or {@code --job}: this process is one worker of many
+     * @param othersHere other workers of the grid run on this host
+     * @param environment the environment ({@code OMP_NUM_THREADS} means the user sized the threads)
+     * @param engineThreads the engine's thread property, or null
+     * @param launched whether the launcher started this process (helpers repeat its command line)
+     * @return the number of workers, at least 1
+     */
+    static int autoWorkers(int cores, int parallelJobs, boolean singleWorker, boolean othersHere, Map<String, String> environment,
+            String engineThreads, boolean launched) {
+        String limit = environment.get("OMP_NUM_THREADS");
+        if (singleWorker || othersHere || !launched || engineThreads != null || limit != null && !limit.isBlank()) {
+            return 1;
+        }
+        return Math.max(1, Math.min(cores, parallelJobs));
     }
 
     /**
