@@ -18,7 +18,8 @@ class CliErrorsTest {
                 "-Dseqaug.augmenter.name=mixmatch"));
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo(
-                "seqaug: configuration error: unknown augmenter 'mixmatch'; available: basrec, cl4srec, coserec, data-augment, duorec, iclrec, none");
+                "seqaug: configuration error: unknown augmenter 'mixmatch'; available: basrec, cl4srec, coserec, data-augment, duorec, iclrec, none"
+                        + " (the plugins folder " + dir.resolve("none").toAbsolutePath() + " (seqaug.plugins-dir) does not exist)");
     }
 
     @Test
@@ -60,5 +61,13 @@ class CliErrorsTest {
                     grid.toString(), "--job", "env"));
             assertThat(env.err()).contains("--job env: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set");
         }
+    }
+
+    @Test
+    void aFolderGivenAsACheckpointIsNamedWithTheFileItProbablyMeant() throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("run");
+        CliTestSupport.Run run = CliTestSupport.run("evaluate", "--checkpoint", folder.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains(folder + ": is a folder, not a checkpoint").contains(folder.resolve("best.ckpt").toString());
     }
 }

@@ -32,4 +32,25 @@ class HelpTest {
         assertThat(scale.code()).isEqualTo(2);
         assertThat(scale.err()).contains("--scale-items must be >= 0");
     }
+
+    @org.junit.jupiter.api.Test
+    void theMainHelpListsEveryCommandWithAWholeSentence() {
+        CliTestSupport.Run help = CliTestSupport.run("--help");
+        assertThat(help.code()).isZero();
+        // each command's line (with its wrapped continuation) ends its sentence
+        String commands = help.out().substring(help.out().indexOf("Commands:"));
+        for (String command : new String[] {"plan", "report", "slurm", "bench"}) {
+            java.util.regex.Matcher entry = java.util.regex.Pattern.compile("\n  " + command + " +((.|\n {4,})*)")
+                    .matcher(commands);
+            assertThat(entry.find()).as(command).isTrue();
+            assertThat(entry.group(1).replaceAll("\\s+", " ").strip()).as(command).endsWith(".");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMisspeltCommandIsAnErrorEvenWithHelp() {
+        CliTestSupport.Run run = CliTestSupport.run("exprot", "--help");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown command 'exprot'").contains("export");
+    }
 }

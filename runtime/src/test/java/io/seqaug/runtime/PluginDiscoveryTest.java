@@ -102,7 +102,8 @@ class PluginDiscoveryTest {
         CliTestSupport.Run listed = CliTestSupport.run("plugins", "-Dseqaug.plugins-dir=" + plugins);
         assertThat(listed.code()).as(listed.err()).isZero();
         assertThat(listed.out().lines()).anyMatch(l -> l.matches("augmenter +gaussian-noise +seqaug-plugins-example\\.jar .*"))
-                .anyMatch(l -> l.matches("operator +reverse-span +seqaug-plugins-example\\.jar .*"));
+                .anyMatch(l -> l.matches("operator +reverse-span +seqaug-plugins-example\\.jar .*"))
+                .anyMatch(l -> l.matches("augmenter +basrec +built-in .*"));
 
         String[] args = CliTestSupport.synthetic(dir.toString(), "train", "-Dseqaug.plugins-dir=" + plugins,
                 "-Dseqaug.augmenter.name=gaussian-noise", "-Dseqaug.augmenter.gaussian-noise.sigma=0.1",

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 /** {@code seqaug bench}: training and evaluation speed and memory on a real dataset. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure training speed (plain and BASRec stage 2), full-ranking evaluation time",
-            "and peak memory; optionally evaluation on a synthetic catalog of --scale-items items. Exits 1 on a NaN loss."})
+        description = "Measure training speed (plain and BASRec stage 2), full-ranking evaluation time "
+            + "and peak memory; optionally evaluation on a synthetic catalog of --scale-items items. Exits 1 on a NaN loss.")
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin

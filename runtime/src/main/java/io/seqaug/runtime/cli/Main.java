@@ -69,6 +69,18 @@ public final class Main implements Runnable {
             err.flush();
             return usage ? USAGE_ERROR : RUNTIME_ERROR;
         });
+        // picocli answers `seqaug exprot --help` with the main help and status 0: a misspelt command is an error
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                if (!cli.getSubcommands().containsKey(arg)) {
+                    cli.getErr().println("seqaug: unknown command '" + arg + "'; the commands are "
+                            + String.join(", ", cli.getSubcommands().keySet()) + " (seqaug --help)");
+                    cli.getErr().flush();
+                    return USAGE_ERROR;
+                }
+                break;
+            }
+        }
         return cli.execute(args);
     }
 }

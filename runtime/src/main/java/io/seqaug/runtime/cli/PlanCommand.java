@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 
 /** {@code seqaug plan}: the jobs of a grid, in order, without running any. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Print the jobs of a grid in the order they run (stage-1 jobs, then the cells",
-            "that start from them), with their folders, dependencies, status and grid settings; write plan.json."})
+        description = "Print the jobs of a grid in the order they run (stage-1 jobs, then the cells that start from them), "
+            + "with their folders, dependencies, status and grid settings; write plan.json.")
 final class PlanCommand implements Callable<Integer> {
 
     @Mixin

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug report}: the grid's reports from whatever has finished, without training. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = {"Rebuild summary.md, results.csv and the charts",
-    "of a grid from the cells that have finished, and list the jobs that have not."})
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Rebuild summary.md, results.csv and the charts "
+        + "of a grid from the cells that have finished, and list the jobs that have not.")
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin

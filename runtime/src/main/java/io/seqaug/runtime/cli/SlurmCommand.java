@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code seqaug slurm}: sbatch scripts that run a grid as Slurm job arrays. */
-@Command(name = "slurm", mixinStandardHelpOptions = true, description = {
-    "Write sbatch scripts that run a grid on a Slurm cluster: an array of stage-1 jobs, then an array",
-    "of cells that starts when they have all succeeded. Prints the command that submits both."})
+@Command(name = "slurm", mixinStandardHelpOptions = true, description =
+        "Write sbatch scripts that run a grid on a Slurm cluster: an array of stage-1 jobs, then an array "
+        + "of cells that starts when they have all succeeded. Prints the command that submits both.")
 final class SlurmCommand implements Callable<Integer> {
 
     /** Set by the launcher to its own path, so the scripts call the same installation. */

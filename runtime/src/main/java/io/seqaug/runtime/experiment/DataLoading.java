@@ -13,6 +13,7 @@ import io.seqaug.runtime.config.Settings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns the {@code seqaug.data} settings into a dataset. */
@@ -31,9 +32,25 @@ public final class DataLoading {
      * @return the resolver
      */
     public static DatasetResolver resolver(Settings settings, boolean showProgress) {
-        Optional<Path> dataDir = Optional.ofNullable(System.getenv(DatasetResolver.DATA_DIR_ENV))
-                .filter(s -> !s.isBlank()).map(Path::of);
+        Optional<Path> dataDir = dataDir(System.getenv());
         return new DatasetResolver(new DatasetRegistry(), dataDir, cacheDir(settings), new Downloader(showProgress));
+    }
+
+    /**
+     * The folder named by {@code SEQAUG_DATA_DIR}.
+     *
+     * @param environment the process environment
+     * @return the folder, or empty when the variable is unset or blank
+     * @throws ConfigError when it names no folder: a mistyped one would otherwise send every run to the download
+     */
+    public static Optional<Path> dataDir(Map<String, String> environment) {
+        Optional<Path> dataDir = Optional.ofNullable(environment.get(DatasetResolver.DATA_DIR_ENV)).filter(s -> !s.isBlank())
+                .map(Path::of);
+        if (dataDir.isPresent() && !java.nio.file.Files.isDirectory(dataDir.get())) {
+            throw new ConfigError(DatasetResolver.DATA_DIR_ENV + "=" + dataDir.get() + " is not a folder; fix it, or unset it to "
+                    + "use the cache and downloads");
+        }
+        return dataDir;
     }
 
     /**

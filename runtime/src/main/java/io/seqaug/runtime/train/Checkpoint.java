@@ -204,6 +204,10 @@ public record Checkpoint(String backbone, ModelDims dims, String config, Map<Str
      * @throws IOException with a one-line message naming the file and what is wrong
      */
     public static Checkpoint read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a folder, not a checkpoint (a run folder's model is "
+                    + file.resolve("best.ckpt") + ")");
+        }
         byte[] all;
         try {
             long size = Files.size(file);
