@@ -146,6 +146,7 @@ public final class GridRunner {
             }
         }
         int ran = 0;
+        Set<Integer> announced = new HashSet<>();
         try {
             while (!stop.requested()) {
                 boolean waiting = false;
@@ -162,7 +163,13 @@ public final class GridRunner {
                         if (!finished.isFinished(stage1)) {
                             // Earlier in this pass the stage-1 job was either claimed by another
                             // worker or could not be claimed: wait while someone runs it.
-                            waiting |= JobClaim.isHeld(plan.directory(), stage1.index(), timeout);
+                            boolean held = JobClaim.isHeld(plan.directory(), stage1.index(), timeout);
+                            if (held && announced.add(stage1.index())) {
+                                // a wait can be long (a whole stage 1): say on whom
+                                console.printf("== waiting for %s, which %s runs%n", stage1.label(), JobClaim.holder(plan.directory(),
+                                        stage1.index()).map(JobClaim.Owner::describe).orElse("another worker"));
+                            }
+                            waiting |= held;
                             continue;
                         }
                     }

@@ -156,8 +156,11 @@ public final class EpochLog {
             return new EpochLog(List.of());
         }
         List<String> lines;
+        boolean complete;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            lines = text.lines().toList();
+            complete = text.isEmpty() || text.endsWith("\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -172,6 +175,10 @@ public final class EpochLog {
                 record.getInt("epoch");
                 entries.add(new Entry(lines.get(i), record));
             } catch (ConfigException e) {
+                if (i == lines.size() - 1 && !complete) {
+                    // a line cut off by a kill mid-write: its epoch ended after the last resume point
+                    break;
+                }
                 throw new ConfigError(file + ":" + (i + 1) + ": not an epoch record (" + e.getMessage() + ")");
             }
         }

@@ -67,6 +67,16 @@ class EpochLogTest {
     }
 
     @Test
+    void aLastLineCutOffByAKillIsLeftOutButACompleteBadLineIsNot() throws IOException {
+        String whole = EpochLog.line(epoch(TrainingStage.AUGMENTED, 0, 0.02));
+        String next = EpochLog.line(epoch(TrainingStage.AUGMENTED, 1, 0.03));
+        Files.writeString(dir.resolve(RunFolder.EPOCHS), whole + "\n" + next.substring(0, next.length() / 2));
+        assertThat(EpochLog.read(dir).validNdcg20(2)).containsExactly(0.02);
+        Files.writeString(dir.resolve(RunFolder.EPOCHS), whole + "\n" + next.substring(0, next.length() / 2) + "\n");
+        assertThatThrownBy(() -> EpochLog.read(dir)).isInstanceOf(ConfigError.class).hasMessageContaining(":2: not an epoch record");
+    }
+
+    @Test
     void aTypicalEpochIsTheMedianOfTheStagesTrainingTimes() throws IOException {
         // A paused epoch (300 s) moves the mean to 80 s, the median stays with the others.
         write(epoch(TrainingStage.BACKBONE, 0, null, 1.0), epoch(TrainingStage.AUGMENTED, 0, null, 30.0),
