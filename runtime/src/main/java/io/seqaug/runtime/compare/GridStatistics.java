@@ -98,8 +98,14 @@ public final class GridStatistics {
                 Optional<UserRanks> a = ranks(mine.get(seed), rankFiles);
                 // none's ranks are read once, whatever the number of augmenters compared with it
                 Optional<UserRanks> b = ranks(theirs.get(seed), rankFiles);
-                if (a.isEmpty() || b.isEmpty() || !java.util.Arrays.equals(a.get().users(), b.get().users())) {
-                    continue;
+                if (a.isEmpty() || b.isEmpty()) {
+                    continue; // a run from before per-user ranks: no Wilcoxon test, said as n/a
+                }
+                if (!java.util.Arrays.equals(a.get().users(), b.get().users())) {
+                    // same data, same split: a different set of users means a damaged or foreign file
+                    throw new IllegalStateException(mine.get(seed).ranks().orElseThrow() + " holds " + a.get().users().length
+                            + " users' test ranks and " + theirs.get(seed).ranks().orElseThrow() + " " + b.get().users().length
+                            + ", not the same users: the two runs cannot be compared user by user; rerun the cell whose file is wrong");
                 }
                 for (Map.Entry<String, Integer> m : USER_METRICS.entrySet()) {
                     double p = Significance.wilcoxonNdcg(a.get(), b.get(), m.getValue());

@@ -1,6 +1,7 @@
 package io.seqaug.runtime.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seqaug.datasets.EvaluationCase;
 import io.seqaug.runtime.eval.UserRanks;
@@ -88,6 +89,27 @@ class SignificanceReportTest {
                 \\end{table}
                 """);
         assertThat(LatexTable.escape("a_b & 50%")).isEqualTo("a\\_b \\& 50\\%");
+    }
+
+    @Test
+    void aRanksFileOfOtherUsersStopsTheReportInsteadOfShrinkingTheTests() throws IOException {
+        List<CellResult> cells = new ArrayList<>();
+        for (String augmenter : new String[] {"none", "basrec"}) {
+            // basrec's file lost its last ten users
+            int users = augmenter.equals("none") ? 30 : 20;
+            List<EvaluationCase> cases = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                cases.add(new EvaluationCase(u + 1, new int[] {1}, 2, new int[] {1}));
+            }
+            Path ranks = dir.resolve(augmenter + ".csv");
+            UserRanks.write(ranks, cases, new long[users]);
+            Map<String, Double> test = new LinkedHashMap<>();
+            CellResult.METRICS.forEach(m -> test.put(m, 0.03));
+            cells.add(new CellResult("beauty", "sasrec", augmenter, 1, test, 1.0, 2, List.of(), Optional.of(ranks)));
+        }
+        assertThatThrownBy(() -> new GridStatistics(cells)).isInstanceOf(IllegalStateException.class)
+                .hasMessage(dir.resolve("basrec.csv") + " holds 20 users' test ranks and " + dir.resolve("none.csv") + " 30, not the "
+                        + "same users: the two runs cannot be compared user by user; rerun the cell whose file is wrong");
     }
 
     @Test
