@@ -55,7 +55,22 @@ public final class CliFaults {
      * @return the outcome
      */
     public static Result report(Path dir, String... more) {
-        List<String> args = new ArrayList<>(List.of(CliTestSupport.synthetic(dir.toString(), "report")));
+        return onGenerated("report", dir, more);
+    }
+
+    /**
+     * {@code seqaug plan} on generated data with the given arguments (a {@code -c} grid file).
+     *
+     * @param dir the output folder
+     * @param more further arguments
+     * @return the outcome
+     */
+    public static Result plan(Path dir, String... more) {
+        return onGenerated("plan", dir, more);
+    }
+
+    private static Result onGenerated(String command, Path dir, String... more) {
+        List<String> args = new ArrayList<>(List.of(CliTestSupport.synthetic(dir.toString(), command)));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
     }

@@ -1,9 +1,13 @@
 package io.seqaug.runtime.compare;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.ConfigLoader;
 import io.seqaug.runtime.config.Settings;
+import io.seqaug.runtime.config.SettingsDifferences;
 import io.seqaug.runtime.experiment.DatasetLabel;
 import io.seqaug.runtime.experiment.RunFolder;
 import io.seqaug.runtime.report.AtomicFiles;
@@ -102,8 +106,12 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
                             cellForced.put("seqaug.train.stage1.epochs", "0");
                         }
                         Config cell = grid.settingsFor(dataset, backbone, augmenter);
-                        jobs.add(new Job(jobs.size(), false, dataset, backbone, augmenter, seed, cellDir,
-                                fromStage1 ? stage1Index : -1, cell, settings(loader, reference, shared, cell, overrides, cellForced)));
+                        Job job = new Job(jobs.size(), false, dataset, backbone, augmenter, seed, cellDir,
+                                fromStage1 ? stage1Index : -1, cell, settings(loader, reference, shared, cell, overrides, cellForced));
+                        if (fromStage1) {
+                            requireServedByStage1(job, jobs.get(stage1Index));
+                        }
+                        jobs.add(job);
                         cells++;
                     }
                 }
@@ -155,6 +163,46 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return file;
+    }
+
+    /**
+     * A cell that starts from the shared stage 1 must build the model and read the data that stage 1
+     * did: a cell override of such a setting would otherwise be found only when the cell loads the
+     * checkpoint, after stage 1 and the cells before it have trained (or worse, load into a model that
+     * happens to fit).
+     */
+    private static void requireServedByStage1(Job cell, Job stage1) {
+        Config mine = cell.settings().config().getConfig(ConfigLoader.ROOT);
+        Config theirs = stage1.settings().config().getConfig(ConfigLoader.ROOT);
+        for (String part : List.of("model", "data", "backbone." + cell.backbone())) {
+            if (!mine.hasPath(part) || !theirs.hasPath(part)) {
+                continue;
+            }
+            Config a = theirs.getConfig(part);
+            Config b = mine.getConfig(part);
+            if (part.startsWith("backbone.")) {
+                // a backbone's shape is in its counts (layers, heads, sizes); its dropouts and options may differ
+                a = counts(a);
+                b = counts(b);
+            }
+            List<String> diff = SettingsDifferences.between(a, b, ConfigFactory.empty());
+            if (!diff.isEmpty()) {
+                throw new ConfigError(cell.label() + " sets " + part + "." + diff.get(0) + " (grid.cells or grid.variants), but it "
+                        + "starts from the grid's shared stage 1, which is built without it; set it for the whole grid, or start "
+                        + "that variant from scratch (from-stage1 = false)");
+            }
+        }
+    }
+
+    private static Config counts(Config settings) {
+        Config out = ConfigFactory.empty();
+        for (Map.Entry<String, ConfigValue> e : settings.entrySet()) {
+            Object v = e.getValue().unwrapped();
+            if (v instanceof Integer || v instanceof Long) {
+                out = out.withValue(e.getKey(), e.getValue());
+            }
+        }
+        return out;
     }
 
     /**

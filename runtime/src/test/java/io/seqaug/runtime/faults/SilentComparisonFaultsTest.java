@@ -118,6 +118,26 @@ class SilentComparisonFaultsTest {
     }
 
     @Test
+    void aCellOverrideTheSharedStageOneCannotServeIsRefusedBeforeAnythingTrains() throws IOException {
+        Path conf = Files.writeString(dir.resolve("grid.conf"), """
+                seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }
+                grid {
+                  name = "g", datasets = ["synthetic"], backbones = ["sasrec"], augmenters = ["none", "basrec"]
+                  cells = [ { augmenter = "basrec", settings.backbone.sasrec.layers = 3 } ]
+                }
+                """);
+        CliFaults.Result r = CliFaults.compare(dir, "-c", conf.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("cell synthetic sasrec basrec seed 42 sets backbone.sasrec.layers: 2 -> 3")
+                .contains("starts from the grid's shared stage 1");
+        assertThat(dir.resolve("g/stage1")).doesNotExist();
+        // a dropout is no part of the model's shape: a cell may change it
+        Files.writeString(conf, Files.readString(conf).replace("layers = 3", "hidden-dropout = 0.3"));
+        CliFaults.Result plan = CliFaults.plan(dir, "-c", conf.toString());
+        assertThat(plan.code()).as(plan.err()).isZero();
+    }
+
+    @Test
     void nothingToTrainOnIsAnErrorNotAnUntrainedResult() throws IOException {
         Path data = Files.writeString(dir.resolve("three.txt"), "1 1 2 3\n2 2 3 4\n3 3 4 5\n4 1 4 2\n");
         CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.data.path=" + data, "-Dseqaug.run-name=r");
