@@ -191,7 +191,7 @@ public final class InteractionLogReader {
                     + " interactions of " + userIndex.size() + " users and " + itemIndex.size()
                     + " items; lower seqaug.data.interactions.k-core or set it to 0");
         }
-        return toDataset(source, kept, userIndex, itemIndex.size());
+        return toDataset(source, kept, inverse(userIndex), inverse(itemIndex));
     }
 
     /** One row's fields: split on the delimiter, with CSV's quoting (not in RecBole's files, which have none). */
@@ -300,7 +300,14 @@ public final class InteractionLogReader {
         }
     }
 
-    private SequenceDataset toDataset(String source, List<Row> rows, Map<String, Integer> userIndex, int rawItems) {
+    /** The keys of an index built by order of first appearance, by their value. */
+    private static String[] inverse(Map<String, Integer> index) {
+        String[] keys = new String[index.size()];
+        index.forEach((key, value) -> keys[value] = key);
+        return keys;
+    }
+
+    private SequenceDataset toDataset(String source, List<Row> rows, String[] rawUsers, String[] rawItems) {
         Map<Integer, List<Row>> byUser = new LinkedHashMap<>();
         for (Row r : rows) {
             byUser.computeIfAbsent(r.user(), u -> new ArrayList<>()).add(r);
@@ -313,9 +320,7 @@ public final class InteractionLogReader {
                 continue;
             }
             if (strict) {
-                String raw = userIndex.entrySet().stream().filter(u -> u.getValue().equals(e.getKey())).findFirst()
-                        .map(Map.Entry::getKey).orElse("?");
-                throw DatasetException.atLine(source, e.getValue().get(0).order(), "user '" + raw + "' has "
+                throw DatasetException.atLine(source, e.getValue().get(0).order(), "user '" + rawUsers[e.getKey()] + "' has "
                         + e.getValue().size() + " interaction(s) after filtering; a leave-one-out split needs at least "
                         + SequenceFileReader.MIN_ITEMS + " (seqaug.data.strict = false skips such users)");
             }
@@ -326,7 +331,8 @@ public final class InteractionLogReader {
                     + "another user has them", source, skipped, SequenceFileReader.MIN_ITEMS);
         }
         // Dense ids in order of first appearance in the file, over the users kept.
-        int[] itemId = new int[rawItems];
+        int[] itemId = new int[rawItems.length];
+        String[] itemLabels = new String[rawItems.length + 1];
         int nextItem = 0;
         List<Row> keptRows = new ArrayList<>();
         users.forEach(keptRows::addAll);
@@ -334,6 +340,7 @@ public final class InteractionLogReader {
         for (Row r : keptRows) {
             if (itemId[r.item()] == 0) {
                 itemId[r.item()] = ++nextItem;
+                itemLabels[nextItem] = rawItems[r.item()];
             }
         }
         List<int[]> sequences = new ArrayList<>();
@@ -343,10 +350,13 @@ public final class InteractionLogReader {
             sequences.add(userRows.stream().mapToInt(r -> itemId[r.item()]).toArray());
         }
         int[] userIds = new int[sequences.size()];
+        String[] userLabels = new String[sequences.size()];
         for (int u = 0; u < userIds.length; u++) {
             userIds[u] = u + 1;
+            userLabels[u] = rawUsers[users.get(u).get(0).user()];
         }
         String name = Path.of(source).getFileName().toString();
-        return new SequenceDataset(name, userIds, sequences.toArray(int[][]::new), nextItem);
+        return new SequenceDataset(name, userIds, sequences.toArray(int[][]::new), nextItem,
+                new SequenceDataset.Labels(userLabels, Arrays.copyOf(itemLabels, nextItem + 1)));
     }
 }

@@ -11,12 +11,27 @@ import java.util.HexFormat;
  * <p>User {@code u} (an index from 0) has the raw id {@code userIds[u]} and the items
  * {@code sequences[u]}, oldest first. Item ids run from 1 to {@code itemCount}; 0 is padding.
  *
+ * <p>Data read from an interaction log numbers its users and items densely; {@code labels} then keeps
+ * the ids the file gave them (RecBole tokens, CSV ids), so that output meant for people, such as
+ * {@code seqaug recommend}, speaks the file's language. Labels are not part of {@link #fingerprint()}:
+ * they name the same data, they do not change it.
+ *
  * @param name where the data came from (file name or generator), for messages and reports
  * @param userIds raw user id of every user index
  * @param sequences items of every user, oldest first; every sequence has at least 3 items
  * @param itemCount the largest item id
+ * @param labels the file's own ids of users and items, or {@code null} when {@code userIds} and the
+ *     item ids are the file's ids
  */
-public record SequenceDataset(String name, int[] userIds, int[][] sequences, int itemCount) {
+public record SequenceDataset(String name, int[] userIds, int[][] sequences, int itemCount, Labels labels) {
+
+    /**
+     * The ids a log gave its users and items.
+     *
+     * @param users the id of every user index
+     * @param items the id of every item id, index 0 (padding) unused
+     */
+    public record Labels(String[] users, String[] items) {}
 
     /** Checks that the arrays agree. */
     public SequenceDataset {
@@ -26,6 +41,42 @@ public record SequenceDataset(String name, int[] userIds, int[][] sequences, int
         if (sequences.length == 0) {
             throw new DatasetException(name + ": no user has the 3 items a leave-one-out split needs");
         }
+        if (labels != null && (labels.users().length != sequences.length || labels.items().length != itemCount + 1)) {
+            throw new IllegalArgumentException("labels cover " + labels.users().length + " users and "
+                    + (labels.items().length - 1) + " items, the data " + sequences.length + " and " + itemCount);
+        }
+    }
+
+    /**
+     * Data whose ids are the file's own.
+     *
+     * @param name where the data came from
+     * @param userIds raw user id of every user index
+     * @param sequences items of every user, oldest first
+     * @param itemCount the largest item id
+     */
+    public SequenceDataset(String name, int[] userIds, int[][] sequences, int itemCount) {
+        this(name, userIds, sequences, itemCount, null);
+    }
+
+    /**
+     * The id the data file gave a user.
+     *
+     * @param user a user index
+     * @return the file's id of that user
+     */
+    public String userLabel(int user) {
+        return labels == null ? Integer.toString(userIds[user]) : labels.users()[user];
+    }
+
+    /**
+     * The id the data file gave an item.
+     *
+     * @param item an item id, 1 to {@link #itemCount()}
+     * @return the file's id of that item
+     */
+    public String itemLabel(int item) {
+        return labels == null ? Integer.toString(item) : labels.items()[item];
     }
 
     /**
@@ -84,7 +135,9 @@ public record SequenceDataset(String name, int[] userIds, int[][] sequences, int
     @Override
     public boolean equals(Object other) {
         return other instanceof SequenceDataset d && name.equals(d.name) && itemCount == d.itemCount
-                && Arrays.equals(userIds, d.userIds) && Arrays.deepEquals(sequences, d.sequences);
+                && Arrays.equals(userIds, d.userIds) && Arrays.deepEquals(sequences, d.sequences)
+                && (labels == null ? d.labels == null : d.labels != null
+                        && Arrays.equals(labels.users(), d.labels.users()) && Arrays.equals(labels.items(), d.labels.items()));
     }
 
     @Override

@@ -38,6 +38,12 @@ class RecBoleAtomicFileTest {
         assertThat(d.sequences()[0]).containsExactly(2, 3, 1);
         assertThat(d.sequences()[1]).containsExactly(2, 1, 3);
         assertThat(d.itemCount()).isEqualTo(3);
+        // the file's tokens stay with the dense ids, for output meant for people
+        assertThat(d.userLabel(0)).isEqualTo("u1");
+        assertThat(d.userLabel(1)).isEqualTo("u2");
+        assertThat(d.itemLabel(1)).isEqualTo("i9");
+        assertThat(d.itemLabel(2)).isEqualTo("i7");
+        assertThat(d.itemLabel(3)).isEqualTo("i8");
     }
 
     @Test
@@ -53,6 +59,9 @@ class RecBoleAtomicFileTest {
         SequenceDataset d = reader(3).read(write(text.toString()));
         assertThat(d.userCount()).isEqualTo(3);
         assertThat(d.itemCount()).isEqualTo(3);
+        // labels follow the filtering: u3 and i4 are gone, the others keep their tokens
+        assertThat(java.util.stream.IntStream.range(0, 3).mapToObj(d::userLabel)).containsExactly("u1", "u2", "u4");
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 3).mapToObj(d::itemLabel)).containsExactly("i1", "i2", "i3");
     }
 
     @Test

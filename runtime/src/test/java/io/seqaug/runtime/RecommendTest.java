@@ -100,6 +100,64 @@ class RecommendTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--users: 'x' is not a user id");
         CliTestSupport.Run missing = CliTestSupport.run("recommend", "--checkpoint", checkpoint.toString(), "--users", "99999");
-        assertThat(missing.err()).contains("--users: no user 99999 in synthetic");
+        assertThat(missing.err()).contains("--users: no user '99999' in synthetic");
+    }
+
+    @Test
+    void aLogsOwnIdsGoInAndComeOut() throws IOException {
+        // a RecBole atomic file whose tokens are not numbers; one item token holds a comma
+        String[] items = {"shoe", "sock", "hat", "scarf,wool", "glove", "boot", "belt", "cap", "coat", "tie", "bag", "vest"};
+        StringBuilder text = new StringBuilder("user_id:token\titem_id:token\ttimestamp:float\n");
+        for (int u = 0; u < 40; u++) {
+            for (int t = 0; t < 5; t++) {
+                text.append("user-").append(u).append('\t').append(items[(u + t) % items.length]).append('\t')
+                        .append(t).append('\n');
+            }
+        }
+        Path data = Files.writeString(dir.resolve("shop.inter"), text);
+        CliTestSupport.Run train = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "train",
+                "-Dseqaug.data.path=" + data, "-Dseqaug.train.stage1.epochs=1", "-Dseqaug.train.stage2.epochs=0",
+                "-Dseqaug.run-name=shop"));
+        assertThat(train.code()).as(train.err()).isZero();
+        String model = dir.resolve("shop/best.ckpt").toString();
+        // user-7 has seen items 7-11, user-2 items 2-6: k = 7 lists every item each has not seen
+        CliTestSupport.Run run = CliTestSupport.run("recommend", "--checkpoint", model, "--k", "7",
+                "--users", "user-7,user-2", "--history", "all");
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String[]> rows = run.out().lines().skip(1).map(RecommendTest::csvRow).toList();
+        assertThat(rows).hasSize(14);
+        assertThat(rows.subList(0, 7)).allMatch(r -> r[0].equals("user-7"));
+        assertThat(rows.subList(7, 14)).allMatch(r -> r[0].equals("user-2"));
+        assertThat(rows.subList(0, 7).stream().map(r -> r[2]))
+                .containsExactlyInAnyOrder("shoe", "sock", "hat", "scarf,wool", "glove", "boot", "belt");
+        assertThat(rows.subList(7, 14).stream().map(r -> r[2]))
+                .containsExactlyInAnyOrder("shoe", "sock", "cap", "coat", "tie", "bag", "vest");
+        CliTestSupport.Run unknown = CliTestSupport.run("recommend", "--checkpoint", model, "--users", "user-99");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--users: no user 'user-99' in shop.inter");
+    }
+
+    /** One line of recommend's CSV: user, rank, item, score, with CSV's quotes undone. */
+    private static String[] csvRow(String line) {
+        List<String> fields = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        assertThat(fields).as(line).hasSize(4);
+        return fields.toArray(String[]::new);
     }
 }

@@ -42,7 +42,8 @@ final class RecommendCommand implements Callable<Integer> {
     int k;
 
     @Option(names = "--users", paramLabel = "IDS|FILE",
-            description = "Comma-separated user ids, or a file with one id per line; default every user.")
+            description = "Comma-separated user ids as the data file names them (a log's own ids, RecBole tokens"
+                    + " included), or a file with one id per line; default every user.")
     String users;
 
     @Option(names = "--history", paramLabel = "WHICH", defaultValue = "test",
@@ -86,12 +87,12 @@ final class RecommendCommand implements Callable<Integer> {
             model.checkpoint().restoreInto(backbone);
             if (out == null) {
                 Writer stdout = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-                recommender.write(backbone, cases, dataset.userIds(), root, stdout);
+                recommender.write(backbone, cases, dataset::userLabel, dataset::itemLabel, root, stdout);
                 stdout.flush();
             } else {
                 AtomicFiles.write(out, stream -> {
                     Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                    recommender.write(backbone, cases, dataset.userIds(), root, w);
+                    recommender.write(backbone, cases, dataset::userLabel, dataset::itemLabel, root, w);
                     w.flush();
                 });
                 System.err.println("wrote " + out + ": " + cases.size() + " users x " + k + " items");
@@ -138,34 +139,33 @@ final class RecommendCommand implements Callable<Integer> {
             wanted.addAll(Arrays.asList(users.split(",", -1)));
             where = "--users";
         }
-        Map<Integer, EvaluationCase> byId = new HashMap<>();
+        Map<String, EvaluationCase> byId = new HashMap<>();
         for (EvaluationCase c : cases) {
-            byId.put(dataset.userIds()[c.user()], c);
+            byId.put(dataset.userLabel(c.user()), c);
         }
-        Set<Integer> chosen = new LinkedHashSet<>();
+        Set<String> chosen = new LinkedHashSet<>();
         for (int i = 0; i < wanted.size(); i++) {
             String id = wanted.get(i).trim();
             if (id.isEmpty() && !where.equals("--users")) {
                 continue;
             }
-            int user;
-            try {
-                user = Integer.parseInt(id);
-            } catch (NumberFormatException e) {
-                throw new ConfigError(where + (where.equals("--users") ? "" : ":" + (i + 1)) + ": '" + id
-                        + "' is not a user id (whole numbers, as in the data file)");
+            if (dataset.labels() == null && id.matches("-?[0-9]{1,9}")) {
+                id = Integer.toString(Integer.parseInt(id)); // a sequence file's ids are numbers: 007 is 7
             }
-            if (!byId.containsKey(user)) {
-                throw new ConfigError(where + (where.equals("--users") ? "" : ":" + (i + 1)) + ": no user " + user
-                        + " in " + dataset.name());
+            if (!byId.containsKey(id)) {
+                String at = where + (where.equals("--users") ? "" : ":" + (i + 1));
+                if (dataset.labels() == null && !id.matches("-?[0-9]+")) {
+                    throw new ConfigError(at + ": '" + id + "' is not a user id (whole numbers, as in the data file)");
+                }
+                throw new ConfigError(at + ": no user '" + id + "' in " + dataset.name());
             }
-            chosen.add(user);
+            chosen.add(id);
         }
         if (chosen.isEmpty()) {
             throw new ConfigError(where + " names no user");
         }
         List<EvaluationCase> result = new ArrayList<>(chosen.size());
-        for (int user : chosen) {
+        for (String user : chosen) {
             result.add(byId.get(user));
         }
         return result;

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * The top-K items of each user, ranked as {@link FullRankingEvaluator} ranks them: every real item
@@ -46,17 +47,19 @@ public final class Recommender {
     }
 
     /**
-     * Writes {@code user,rank,item,score} lines (rank from 1), a header first.
+     * Writes {@code user,rank,item,score} lines (rank from 1), a header first; ids holding a comma, a
+     * quote or a line break are quoted as CSV quotes them.
      *
      * @param backbone the model
      * @param cases one question per user: the input to recommend after and the items it has seen
-     * @param userIds the id printed for each case's user (indexed by {@link EvaluationCase#user()})
+     * @param userLabel the id printed for a case's user (given {@link EvaluationCase#user()})
+     * @param itemLabel the id printed for an item id
      * @param parent the manager under which each block's arrays are made and freed
      * @param out where the lines go
      * @throws IOException when writing fails
      */
-    public void write(Backbone backbone, List<EvaluationCase> cases, int[] userIds, NDManager parent, Writer out)
-            throws IOException {
+    public void write(Backbone backbone, List<EvaluationCase> cases, IntFunction<String> userLabel,
+            IntFunction<String> itemLabel, NDManager parent, Writer out) throws IOException {
         out.write("user,rank,item,score\n");
         int maxLength = backbone.dims().maxLength();
         for (int from = 0; from < cases.size(); from += blockUsers) {
@@ -86,12 +89,21 @@ public final class Recommender {
                 for (int r = 0; r < top.length; r++) {
                     int item = top[r];
                     float score = zeroSeen && contains(c.seen(), item) ? 0f : scores[i * rows + item];
-                    lines.append(userIds[c.user()]).append(',').append(r + 1).append(',').append(item).append(',')
+                    lines.append(csv(userLabel.apply(c.user()))).append(',').append(r + 1).append(',')
+                            .append(csv(itemLabel.apply(item))).append(',')
                             .append(String.format(Locale.ROOT, "%.6g", score)).append('\n');
                 }
             }
             out.write(lines.toString());
         }
+    }
+
+    /** A CSV field: as it is, or quoted when it holds a delimiter, a quote or a line break. */
+    static String csv(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     /** The best {@code k} real items of one user's scores, best first. */
