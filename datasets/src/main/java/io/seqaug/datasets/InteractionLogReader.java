@@ -191,6 +191,11 @@ public final class InteractionLogReader {
                     + " interactions of " + userIndex.size() + " users and " + itemIndex.size()
                     + " items; lower seqaug.data.interactions.k-core or set it to 0");
         }
+        if (kept.size() < rows.size()) {
+            LOG.info("{}: the {}-core filter kept {} of {} interactions ({} of {} users, {} of {} items)", source,
+                    format.kCore(), kept.size(), rows.size(), kept.stream().mapToInt(Row::user).distinct().count(),
+                    userIndex.size(), kept.stream().mapToInt(Row::item).distinct().count(), itemIndex.size());
+        }
         return toDataset(source, kept, inverse(userIndex), inverse(itemIndex));
     }
 

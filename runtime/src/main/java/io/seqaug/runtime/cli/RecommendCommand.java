@@ -157,7 +157,8 @@ final class RecommendCommand implements Callable<Integer> {
                 if (dataset.labels() == null && !id.matches("-?[0-9]+")) {
                     throw new ConfigError(at + ": '" + id + "' is not a user id (whole numbers, as in the data file)");
                 }
-                throw new ConfigError(at + ": no user '" + id + "' in " + dataset.name());
+                throw new ConfigError(at + ": no user '" + id + "' in " + dataset.name() + " (" + dataset.userCount()
+                        + " users after the reader's filters)");
             }
             chosen.add(id);
         }
