@@ -44,6 +44,12 @@ public record BasRecSettings(boolean singleSequence, int pairs, String operator,
      */
     public static BasRecSettings from(ProviderSettings s) {
         RateRange rates = RateRange.from(s);
+        for (String part : new String[] {"single", "cross"}) {
+            if (s.flag(part + "-sequence") && s.number(part + "-weight", 0, 1e6) == 0) {
+                throw s.invalid(part + "-weight", "is 0 while " + part + "-sequence = true: the part would be computed "
+                        + "and count for nothing; set " + part + "-sequence = false to leave it out");
+            }
+        }
         return new BasRecSettings(s.flag("single-sequence"), s.integer("n-pairs", 1, 64), s.string("operator"),
                 s.string("single-mixup"), s.string("weighting"),
                 SingleReduction.parse(s.oneOf("single-reduction", SingleReduction.keys())),

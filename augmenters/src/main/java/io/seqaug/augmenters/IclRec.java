@@ -49,6 +49,10 @@ public final class IclRec implements AugmenterProvider {
                 SequenceRepresentation.parse(settings.oneOf("instance-representation", "last", "mean", "concatenate")),
                 (float) settings.number("temperature", 1e-6, 1e6), settings.number("instance-weight", 0, 1e6),
                 settings.number("intent-weight", 0, 1e6), settings.integer("warm-up-epochs", 0, Integer.MAX_VALUE));
+        if (s.instanceWeight() == 0 && s.intentWeight() == 0) {
+            throw settings.invalid("intent-weight", "and instance-weight are both 0, which switches off both of the "
+                    + "method's losses: the run would train as augmenter none under this method's name");
+        }
         return new Instance(s);
     }
 

@@ -62,4 +62,41 @@ class SettingsErrorsTest {
         var out = op.apply(new int[] {1, 2, 3, 4, 5, 6, 7, 8}, new java.util.SplittableRandom(1));
         assertThat(out.rate()).isEqualTo(0.5);
     }
+
+    private static ProviderSettings of(String provider, String text) {
+        // the rest from this module's reference.conf, as a run gets it
+        return new ProviderSettings(ConfigFactory.parseString(text,
+                com.typesafe.config.ConfigParseOptions.defaults().setOriginDescription("exp.conf"))
+                .withFallback(ConfigFactory.defaultReference().getConfig("seqaug.augmenter." + provider)),
+                "seqaug.augmenter." + provider);
+    }
+
+    @Test
+    void aWeightThatSwitchesAMethodOffIsRefused() {
+        assertThatThrownBy(() -> new Cl4SRec().create(of("cl4srec", """
+                crop-keep = 0.2, mask-rate = 0.7, reorder-rate = 0.2, representation = concatenate, similarity = dot,
+                temperature = 1.0, weight = 0
+                """), CONTEXT)).hasMessage("seqaug.augmenter.cl4srec.weight is 0, which switches off the method's only loss: "
+                + "the run would train as augmenter none under this method's name; give a weight above 0 or use augmenter "
+                + "none (exp.conf: 2)");
+        assertThatThrownBy(() -> new DuoRec().create(of("duorec", "similarity = dot, temperature = 1.0, weight = 0"), CONTEXT))
+                .hasMessageStartingWith("seqaug.augmenter.duorec.weight is 0");
+        assertThatThrownBy(() -> new CoSeRec().create(of("coserec", """
+                operators = [crop, mask], rate-min = 0.2, rate-max = 0.7, similarity = cosine, temperature = 0.5, weight = 0
+                """), CONTEXT)).hasMessageStartingWith("seqaug.augmenter.coserec.weight is 0");
+        assertThatThrownBy(() -> new DataAugment().create(of("data-augment", """
+                operators = [crop], rate-min = 0.2, rate-max = 0.5, copies = 2, weight = 0
+                """), CONTEXT)).hasMessageStartingWith("seqaug.augmenter.data-augment.weight is 0");
+        assertThatThrownBy(() -> new IclRec().create(of("iclrec", """
+                clusters = 4, kmeans-iterations = 5, kmeans-restarts = 2, crop-keep = 0.2, mask-rate = 0.7,
+                reorder-rate = 0.2, instance-representation = concatenate, temperature = 1.0, instance-weight = 0,
+                intent-weight = 0, warm-up-epochs = 0
+                """), CONTEXT)).hasMessageStartingWith("seqaug.augmenter.iclrec.intent-weight and instance-weight are both 0");
+        assertThatThrownBy(() -> new BasRec().create(basrec("cross-weight = 0"), CONTEXT))
+                .hasMessage("seqaug.augmenter.basrec.cross-weight is 0 while cross-sequence = true: the part would be computed "
+                        + "and count for nothing; set cross-sequence = false to leave it out (exp.conf: 1)");
+        // one part off, the other weighted: an ablation, accepted; a small weight is a weight
+        assertThat(new BasRec().create(basrec("cross-sequence = false, cross-weight = 0"), CONTEXT)).isNotNull();
+        assertThat(new DuoRec().create(of("duorec", "similarity = dot, temperature = 1.0, weight = 0.001"), CONTEXT)).isNotNull();
+    }
 }

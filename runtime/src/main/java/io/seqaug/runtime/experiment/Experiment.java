@@ -44,6 +44,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One experiment: load and split the data, build the backbone and augmenter named in the settings,
@@ -109,11 +110,42 @@ public final class Experiment {
                         + "best, and the stage's training would be thrown away; lower start-valid or raise epochs");
             }
         }
+        boolean loads = !settings.string("train.init-from").isEmpty();
+        if (!loads && settings.integer("train.stage1.epochs", 0, Integer.MAX_VALUE) == 0
+                && settings.integer("train.stage2.epochs", 0, Integer.MAX_VALUE) == 0) {
+            throw new ConfigError("seqaug.train.stage1.epochs (" + settings.origin("train.stage1.epochs")
+                    + ") and seqaug.train.stage2.epochs (" + settings.origin("train.stage2.epochs") + ") are both 0: "
+                    + "nothing would train, and the run would report an untrained model's metrics; give a stage epochs "
+                    + "(seqaug evaluate --checkpoint scores a saved model)");
+        }
         FullRankingEvaluator.from(settings);
         settings.flag("train.resume");
         if (checkData) {
             DataLoading.locate(settings);
         }
+    }
+
+    /**
+     * Refuses an augmenter that is active only in stages that will not train: the run would be plain
+     * training (or a loaded model) reported under the augmenter's name.
+     */
+    private static void requireAugmenterTrains(Settings settings, String name, Augmenter augmenter) {
+        Set<TrainingStage> active = augmenter.activeStages();
+        if (active.isEmpty()) {
+            return; // none: plain training is what it stands for
+        }
+        boolean stage1Trains = settings.integer("train.stage1.epochs", 0, Integer.MAX_VALUE) > 0
+                && settings.string("train.init-from").isEmpty();
+        boolean stage2Trains = settings.integer("train.stage2.epochs", 0, Integer.MAX_VALUE) > 0;
+        if (active.contains(TrainingStage.BACKBONE) && stage1Trains || active.contains(TrainingStage.AUGMENTED) && stage2Trains) {
+            return;
+        }
+        String stage = active.contains(TrainingStage.AUGMENTED) ? "stage2" : "stage1";
+        String why = stage.equals("stage1") && settings.integer("train.stage1.epochs", 0, Integer.MAX_VALUE) > 0
+                ? "stage 1 is loaded from seqaug.train.init-from"
+                : "seqaug.train." + stage + ".epochs = 0, " + settings.origin("train." + stage + ".epochs");
+        throw new ConfigError("augmenter " + name + " trains in stage " + stage.charAt(5) + ", which runs no epoch here ("
+                + why + "): the run would be training without it, reported as " + name + "; give that stage epochs");
     }
 
     /**
@@ -145,6 +177,7 @@ public final class Experiment {
         String configText = settings.config().getConfig("seqaug").root().render(ConfigRenderOptions.concise());
         Backbone backbone = setup.backbone(backboneName);
         Augmenter augmenter = setup.augmenter(augmenterName);
+        requireAugmenterTrains(settings, augmenterName, augmenter);
         // Everything that can be checked is checked before the run folder is touched.
         String dataFingerprint = dataset.fingerprint();
         Checkpoint start = null;

@@ -48,13 +48,14 @@ class RunFolderFaultsTest {
     @Test
     void aRunFoldersConfigReadsBackAsAnExperimentFileThatRerunsTheSameExperiment() throws IOException {
         CliFaults.Result first = CliFaults.train(dir, "-Dseqaug.run-name=r", "-Dseqaug.augmenter.name=basrec",
-                "-Dseqaug.augmenter.basrec.beta=0.3");
+                "-Dseqaug.augmenter.basrec.beta=0.3", "-Dseqaug.train.stage2.epochs=1");
         assertThat(first.code()).as(first.err()).isZero();
         Path config = dir.resolve("r").resolve("config.conf");
         String saved = Files.readString(config);
         assertThat(saved).startsWith("seqaug {");
 
-        CliFaults.Result rerun = CliFaults.train(dir, "-c", config.toString(), "-Dseqaug.run-name=again");
+        CliFaults.Result rerun = CliFaults.train(dir, "-c", config.toString(), "-Dseqaug.run-name=again",
+                "-Dseqaug.train.stage2.epochs=1");
         assertThat(rerun.code()).as(rerun.err()).isZero();
         assertThat(Files.readString(dir.resolve("again").resolve("config.conf")))
                 .isEqualTo(saved.replace("run-name=r\n", "run-name=again\n"));

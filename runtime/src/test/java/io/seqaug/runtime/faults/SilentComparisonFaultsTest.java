@@ -145,4 +145,33 @@ class SilentComparisonFaultsTest {
         assertThat(r.err()).contains("no training sequences").contains("nothing to train on");
         assertThat(dir.resolve("r/results.json")).doesNotExist();
     }
+
+    @Test
+    void anAugmenterWhoseStageRunsNoEpochIsRefusedNotReportedUnderItsName() {
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.augmenter.name=basrec", "-Dseqaug.train.stage2.epochs=0",
+                "-Dseqaug.run-name=r");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("augmenter basrec trains in stage 2, which runs no epoch here (seqaug.train.stage2.epochs = 0,")
+                .contains("reported as basrec");
+        assertThat(r.out()).doesNotContain("[stage");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void noEpochAtAllIsRefusedInsteadOfAnUntrainedModelsMetrics() {
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.train.stage1.epochs=0", "-Dseqaug.train.stage2.epochs=0",
+                "-Dseqaug.run-name=r");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("are both 0: nothing would train");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void aZeroWeightIsRefusedBeforeAnythingTrains() {
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.augmenter.name=cl4srec", "-Dseqaug.augmenter.cl4srec.weight=0",
+                "-Dseqaug.train.stage1.epochs=0", "-Dseqaug.train.stage2.epochs=1", "-Dseqaug.run-name=r");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("seqaug.augmenter.cl4srec.weight is 0");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
 }
