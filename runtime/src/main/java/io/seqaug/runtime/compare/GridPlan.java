@@ -172,6 +172,11 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
      * happens to fit).
      */
     private static void requireServedByStage1(Job cell, Job stage1) {
+        if (cell.settings().integer("train.stage2.epochs", 0, Integer.MAX_VALUE) == 0) {
+            throw new ConfigError(cell.label() + " starts from the grid's shared stage 1 and runs no stage-2 epoch "
+                    + "(seqaug.train.stage2.epochs = 0, " + cell.settings().origin("train.stage2.epochs") + "): it would "
+                    + "report the stage-1 model under its augmenter's name; give stage 2 epochs");
+        }
         Config mine = cell.settings().config().getConfig(ConfigLoader.ROOT);
         Config theirs = stage1.settings().config().getConfig(ConfigLoader.ROOT);
         for (String part : List.of("model", "data", "backbone." + cell.backbone())) {

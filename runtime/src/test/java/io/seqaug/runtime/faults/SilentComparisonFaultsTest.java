@@ -118,6 +118,19 @@ class SilentComparisonFaultsTest {
     }
 
     @Test
+    void aGridWhoseCellsRunNoStageTwoEpochIsRefusedBeforeStageOneTrains() throws IOException {
+        Path conf = Files.writeString(dir.resolve("grid.conf"), """
+                seqaug.train { stage1.epochs = 1, stage2.epochs = 0 }
+                grid { name = "g", datasets = ["synthetic"], backbones = ["sasrec"], augmenters = ["none", "basrec"] }
+                """);
+        CliFaults.Result r = CliFaults.compare(dir, "-c", conf.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("cell synthetic sasrec none seed 42 starts from the grid's shared stage 1 and runs no "
+                + "stage-2 epoch (seqaug.train.stage2.epochs = 0");
+        assertThat(dir.resolve("g")).doesNotExist();
+    }
+
+    @Test
     void aCellOverrideTheSharedStageOneCannotServeIsRefusedBeforeAnythingTrains() throws IOException {
         Path conf = Files.writeString(dir.resolve("grid.conf"), """
                 seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }
