@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,24 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
                 }
             }
         }
+        requireDistinctFolders(jobs);
         return new GridPlan(grid, gridDir, List.copyOf(jobs), cells, reference.getConfig(ConfigLoader.ROOT));
+    }
+
+    /**
+     * Two entries of a grid that name the same job in other words (a data file spelt two ways) would run
+     * once and be reported twice: refused, whatever the spelling, by the folder each job resolves to.
+     */
+    private static void requireDistinctFolders(List<Job> jobs) {
+        Map<Path, Job> byFolder = new HashMap<>();
+        for (Job job : jobs) {
+            Job other = byFolder.putIfAbsent(job.directory().toAbsolutePath().normalize(), job);
+            if (other != null) {
+                throw new ConfigError(other.label() + " and " + job.label() + " are the same job (both in "
+                        + job.directory() + "): it would run once and be reported twice; list each dataset, backbone, "
+                        + "augmenter and seed once");
+            }
+        }
     }
 
     /**

@@ -118,6 +118,19 @@ class SilentComparisonFaultsTest {
     }
 
     @Test
+    void oneDataFileSpeltTwoWaysIsOneDatasetNotTwo() throws IOException {
+        Path data = Files.writeString(dir.resolve("d.txt"), String.join("\n", java.util.stream.IntStream.rangeClosed(1, 40)
+                .mapToObj(u -> u + " " + (u % 7 + 1) + " " + (u % 5 + 2) + " " + (u % 3 + 3) + " " + (u % 11 + 1)).toList()) + "\n");
+        Path conf = Files.writeString(dir.resolve("grid.conf"), "seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }\n"
+                + "grid { name = \"g\", datasets = [\"" + data + "\", \"" + dir.resolve(".").resolve("d.txt") + "\"],"
+                + " backbones = [\"sasrec\"], augmenters = [\"none\", \"basrec\"] }\n");
+        CliFaults.Result r = CliFaults.plan(dir, "-c", conf.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("are the same job").contains("it would run once and be reported twice");
+        assertThat(dir.resolve("g")).doesNotExist();
+    }
+
+    @Test
     void aGridWhoseCellsRunNoStageTwoEpochIsRefusedBeforeStageOneTrains() throws IOException {
         Path conf = Files.writeString(dir.resolve("grid.conf"), """
                 seqaug.train { stage1.epochs = 1, stage2.epochs = 0 }
