@@ -185,6 +185,10 @@ public final class Experiment {
             start = initialParameters(initFrom, backboneName, backbone, setup, dataFingerprint);
         }
         RunInputs inputs = new RunInputs(dataFingerprint, start == null ? "" : start.parametersFingerprint());
+        if (Files.exists(runDir.resolve("plan.json"))) {
+            throw new ConfigError(runDir + " is the folder of a grid (plan.json), not of one run: this run would write among "
+                    + "the grid's files; pick another seqaug.run-name");
+        }
         ResumePoint resume = resumePoint(settings, runDir, backboneName, backbone, inputs);
         if (resume == null) {
             requireNoOtherFinishedRun(settings, folder, inputs);

@@ -74,4 +74,24 @@ class RunFolderFaultsTest {
                     .singleElement().asString().matches("my_data-[0-9a-f]{8}-sasrec-none-s42");
         }
     }
+
+    @Test
+    void aGridAndARunNeverShareAFolder() throws IOException {
+        assertThat(CliFaults.train(dir, "-Dseqaug.run-name=g").code()).isZero();
+        Path conf = Files.writeString(dir.resolve("grid.conf"), """
+                seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }
+                grid { name = "g", datasets = ["synthetic"], backbones = ["sasrec"], augmenters = ["none"] }
+                """);
+        CliFaults.Result grid = CliFaults.compare(dir, "-c", conf.toString());
+        assertThat(grid.code()).isEqualTo(2);
+        assertThat(grid.err()).contains("holds a run of seqaug train (results.json), not a grid");
+        assertThat(dir.resolve("g/plan.json")).doesNotExist();
+
+        Files.writeString(conf, Files.readString(conf).replace("name = \"g\"", "name = \"h\""));
+        assertThat(CliFaults.plan(dir, "-c", conf.toString()).code()).isZero();
+        CliFaults.Result run = CliFaults.train(dir, "-Dseqaug.run-name=h");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("is the folder of a grid (plan.json)");
+        assertThat(dir.resolve("h/results.json")).doesNotExist();
+    }
 }
