@@ -2,6 +2,7 @@ package io.seqaug.runtime.train;
 
 import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.TrainingStage;
+import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.Settings;
 
 /**
@@ -79,7 +80,7 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
         int startValid = s.integer("train.stage1.start-valid", 0, Integer.MAX_VALUE);
         int stage2Patience = s.integer("train.stage2.patience", 1, Integer.MAX_VALUE);
         int stage2StartValid = s.integer("train.stage2.start-valid", 0, Integer.MAX_VALUE);
-        return new TrainOptions(s.integer("train.batch-size", 1, 1 << 20), (float) s.number("train.learning-rate", 0, 10),
+        return new TrainOptions(s.integer("train.batch-size", 1, 1 << 20), learningRate(s),
                 (float) s.number("train.adam-beta1", 0, 0.999999), (float) s.number("train.adam-beta2", 0, 0.999999),
                 (float) s.number("train.weight-decay", 0, 10), patience, startValid, stage2Patience, stage2StartValid,
                 s.integer("train.prefetch", 1, 1024),
@@ -97,5 +98,15 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
     public TrainOptions withoutValidation() {
         return new TrainOptions(batchSize, learningRate, beta1, beta2, weightDecay, Integer.MAX_VALUE, Integer.MAX_VALUE,
                 Integer.MAX_VALUE, Integer.MAX_VALUE, prefetch, false, seed, loss, lastPositionRule);
+    }
+
+    /** Above 0: at 0 no parameter would move, and the run would report an untrained model. */
+    private static float learningRate(Settings s) {
+        double rate = s.number("train.learning-rate", 0, 10);
+        if (rate == 0) {
+            throw new ConfigError("seqaug.train.learning-rate = 0 (" + s.origin("train.learning-rate") + "): no parameter "
+                    + "would move, and the run would report an untrained model; give a rate above 0");
+        }
+        return (float) rate;
     }
 }

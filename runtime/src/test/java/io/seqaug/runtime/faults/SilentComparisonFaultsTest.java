@@ -193,6 +193,14 @@ class SilentComparisonFaultsTest {
     }
 
     @Test
+    void aLearningRateOfZeroIsRefused() {
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.train.learning-rate=0", "-Dseqaug.run-name=r");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("seqaug.train.learning-rate = 0 (command line").contains("untrained model");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
     void aZeroWeightIsRefusedBeforeAnythingTrains() {
         CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.augmenter.name=cl4srec", "-Dseqaug.augmenter.cl4srec.weight=0",
                 "-Dseqaug.train.stage1.epochs=0", "-Dseqaug.train.stage2.epochs=1", "-Dseqaug.run-name=r");
