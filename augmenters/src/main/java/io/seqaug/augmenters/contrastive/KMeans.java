@@ -88,8 +88,12 @@ public final class KMeans {
         }
         try (NDManager local = m.newSubManager()) {
             NDArray c = local.create(flat, new Shape(k, d));
+            // An operation's result belongs to its first operand's manager, here the caller's: without the
+            // attach, every call's [n, k] product would stay until the whole clustering ends.
+            NDArray products = x.matMul(c.transpose());
+            products.attach(local);
             // |x - c|^2 = |x|^2 - 2 x.c + |c|^2; |x|^2 does not change which c is nearest
-            NDArray distance = c.square().sum(new int[] {1}).expandDims(0).sub(x.matMul(c.transpose()).mul(2f));
+            NDArray distance = c.square().sum(new int[] {1}).expandDims(0).sub(products.mul(2f));
             long[] nearest = distance.argMin(1).toLongArray();
             int[] result = new int[nearest.length];
             for (int i = 0; i < result.length; i++) {
