@@ -59,4 +59,35 @@ class MemoryTest {
             assertThat(counts.subList(1, 6)).containsOnly(counts.get(1));
         }
     }
+
+    /** ICLRec's per-epoch pass (every training sequence encoded, then k-means) leaves nothing behind either. */
+    @Test
+    void anEpochHookThatEncodesEverySequenceLeavesNoArraysBehind() {
+        SequenceDataset data = SyntheticDataset.generate(120, 40, 5, 15, 0.1, 1);
+        LeaveOneOutSplit split = new LeaveOneOutSplit(data, 12);
+        ModelDims dims = new ModelDims(data.itemCount(), 1, 16, 12);
+        Engine.getInstance().setRandomSeed(1);
+        Backbone backbone = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
+                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
+                    + " padding = zero"), "seqaug.backbone.sasrec"));
+        var registry = Bootstrap.start(null, Map.of("seqaug.plugins-dir", "no-such-folder")).injector()
+                .getInstance(io.seqaug.runtime.plugins.ProviderRegistry.class);
+        Augmenter iclrec = registry.augmenter("iclrec").create(new ProviderSettings(ConfigFactory.parseString("""
+                clusters = 4, kmeans-iterations = 3, kmeans-restarts = 2, crop-keep = 0.2, mask-rate = 0.7,
+                reorder-rate = 0.2, instance-representation = concatenate, temperature = 1.0, instance-weight = 0.1,
+                intent-weight = 0.1, warm-up-epochs = 0
+                """).withFallback(ConfigFactory.defaultReference().getConfig("seqaug.augmenter.iclrec")),
+                "seqaug.augmenter.iclrec"), new TestAugmenterContext(registry, dims));
+        iclrec.prepare(split.trainingInputs(), split.trainingNextItems());
+        try (NDManager root = NDManager.newBaseManager()) {
+            backbone.initialize(root);
+            List<Integer> counts = new ArrayList<>();
+            Trainer trainer = new Trainer(new TrainOptions(32, 0.001f, 0.9f, 0.999f, 0f, 100, 0, 2, false, 1), backbone,
+                    split, new NegativeSampler(data), new FullRankingEvaluator(1 << 20), root, new StopSignal(),
+                    TrainingListener.onEpoch(record -> counts.add(root.getManagedArrays().size())));
+            trainer.train(TrainingStage.AUGMENTED, 4, iclrec, false);
+            assertThat(counts).hasSize(4);
+            assertThat(counts.subList(1, 4)).containsOnly(counts.get(1));
+        }
+    }
 }
