@@ -90,4 +90,24 @@ class MemoryTest {
             assertThat(counts.subList(1, 4)).containsOnly(counts.get(1));
         }
     }
+
+    /** Recommending for every user, a block at a time, leaves nothing in the caller's manager. */
+    @Test
+    void recommendingLeavesNoArraysBehind() throws java.io.IOException {
+        SequenceDataset data = SyntheticDataset.generate(120, 40, 5, 15, 0.1, 1);
+        LeaveOneOutSplit split = new LeaveOneOutSplit(data, 12);
+        ModelDims dims = new ModelDims(data.itemCount(), 1, 16, 12);
+        Backbone backbone = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
+                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
+                    + " padding = zero"), "seqaug.backbone.sasrec"));
+        try (NDManager root = NDManager.newBaseManager()) {
+            backbone.initialize(root);
+            int before = root.getManagedArrays().size();
+            java.io.StringWriter out = new java.io.StringWriter();
+            new io.seqaug.runtime.eval.Recommender(5, false, 16).write(backbone, split.test(), data::userLabel, data::itemLabel,
+                    root, out);
+            assertThat(out.toString().lines()).hasSize(1 + 5 * split.test().size());
+            assertThat(root.getManagedArrays()).hasSize(before);
+        }
+    }
 }
