@@ -95,6 +95,24 @@ public final class ProviderSettings {
     }
 
     /**
+     * A method's only loss weight: above 0, since a weight of 0 would switch the method off while its
+     * name stays on the results.
+     *
+     * @param key the key
+     * @param max the largest value allowed
+     * @return the weight, in (0, max]
+     * @throws IllegalArgumentException on a missing key, a wrong type, 0 or a value out of range
+     */
+    public double weight(String key, double max) {
+        double w = number(key, 0, max);
+        if (w == 0) {
+            throw error(key, "is 0, which switches off the method's only loss: the run would train as augmenter none "
+                    + "under this method's name; give a weight above 0 or use augmenter none");
+        }
+        return w;
+    }
+
+    /**
      * An integer in a closed range.
      *
      * @param key the key

@@ -59,4 +59,15 @@ class ProviderSettingsTest {
         assertThatThrownBy(() -> unknown.number("rate-max", 0, 1))
                 .hasMessageStartingWith("seqaug.operators.shuffle.rate-max is missing");
     }
+
+    @Test
+    void aLossWeightMustActAndStayInRange() {
+        assertThat(s.weight("weight", 1)).isEqualTo(0.5);
+        ProviderSettings zero = new ProviderSettings(ConfigFactory.parseString("weight = 0",
+                com.typesafe.config.ConfigParseOptions.defaults().setOriginDescription("exp.conf")), "seqaug.augmenter.noise");
+        assertThatThrownBy(() -> zero.weight("weight", 1)).hasMessageStartingWith("seqaug.augmenter.noise.weight is 0, which "
+                + "switches off the method's only loss").hasMessageEndingWith("(exp.conf: 1)");
+        assertThatThrownBy(() -> s.weight("weight", 0.1)).hasMessageStartingWith("seqaug.augmenter.noise.weight must be in [0, ")
+                .hasMessageEndingWith("(exp.conf: 2)");
+    }
 }

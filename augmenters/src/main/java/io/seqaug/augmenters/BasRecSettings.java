@@ -44,16 +44,22 @@ public record BasRecSettings(boolean singleSequence, int pairs, String operator,
      */
     public static BasRecSettings from(ProviderSettings s) {
         RateRange rates = RateRange.from(s);
-        for (String part : new String[] {"single", "cross"}) {
-            if (s.flag(part + "-sequence") && s.number(part + "-weight", 0, 1e6) == 0) {
-                throw s.invalid(part + "-weight", "is 0 while " + part + "-sequence = true: the part would be computed "
-                        + "and count for nothing; set " + part + "-sequence = false to leave it out");
-            }
-        }
-        return new BasRecSettings(s.flag("single-sequence"), s.integer("n-pairs", 1, 64), s.string("operator"),
+        BasRecSettings read = new BasRecSettings(s.flag("single-sequence"), s.integer("n-pairs", 1, 64), s.string("operator"),
                 s.string("single-mixup"), s.string("weighting"),
                 SingleReduction.parse(s.oneOf("single-reduction", SingleReduction.keys())),
                 s.number("single-weight", 0, 1e6), s.flag("cross-sequence"), s.integer("n-whole-level", 1, 64),
                 s.strings("cross-mixups"), s.number("cross-weight", 0, 1e6), s.number("beta", 1e-6, 1e6), rates.min(), rates.max());
+        if (read.singleSequence() && read.singleWeight() == 0) {
+            throw zeroWeight(s, "single");
+        }
+        if (read.crossSequence() && read.crossWeight() == 0) {
+            throw zeroWeight(s, "cross");
+        }
+        return read;
+    }
+
+    private static IllegalArgumentException zeroWeight(ProviderSettings s, String part) {
+        return s.invalid(part + "-weight", "is 0 while " + part + "-sequence = true: the part would be computed and count "
+                + "for nothing; set " + part + "-sequence = false to leave it out");
     }
 }

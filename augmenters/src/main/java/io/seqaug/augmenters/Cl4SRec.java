@@ -47,7 +47,7 @@ public final class Cl4SRec implements AugmenterProvider {
         InfoNce.Similarity similarity = InfoNce.Similarity.valueOf(
                 settings.oneOf("similarity", "dot", "cosine").toUpperCase(Locale.ROOT));
         float temperature = (float) settings.number("temperature", 1e-6, 1e6);
-        double weight = Weights.only(settings, "weight");
+        double weight = settings.weight("weight", 1e6);
         return new Augmenter() {
             @Override
             public int viewsPerExample() {

@@ -46,7 +46,7 @@ public final class CoSeRec implements AugmenterProvider {
             throw settings.invalid("operators", "must name at least one operator");
         }
         double temperature = settings.number("temperature", 1e-6, 1e6);
-        double weight = Weights.only(settings, "weight");
+        double weight = settings.weight("weight", 1e6);
         String similarity = settings.oneOf("similarity", "dot", "cosine");
         RateRange rates = RateRange.from(settings);
         SequenceOperator operator = context.operator("random",

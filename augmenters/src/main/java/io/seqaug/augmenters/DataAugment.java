@@ -55,7 +55,7 @@ public final class DataAugment implements AugmenterProvider {
         SequenceOperator operator = context.operator("random",
                 Map.of("choices", operators, "rate-min", rates.min(), "rate-max", rates.max()));
         int copies = settings.integer("copies", 1, 64);
-        double weight = Weights.only(settings, "weight");
+        double weight = settings.weight("weight", 1e6);
         return new Instance(operator, copies, weight, context.dims().itemCount(), context.maskItemId());
     }
 

@@ -43,7 +43,7 @@ public final class DuoRec implements AugmenterProvider {
         InfoNce.Similarity similarity = InfoNce.Similarity.valueOf(
                 settings.oneOf("similarity", "dot", "cosine").toUpperCase(Locale.ROOT));
         float temperature = (float) settings.number("temperature", 1e-6, 1e6);
-        double weight = Weights.only(settings, "weight");
+        double weight = settings.weight("weight", 1e6);
         return new Instance(similarity, temperature, weight);
     }
 

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * Users' item sequences in time order, held in primitive arrays.
@@ -31,7 +32,23 @@ public record SequenceDataset(String name, int[] userIds, int[][] sequences, int
      * @param users the id of every user index
      * @param items the id of every item id, index 0 (padding) unused
      */
-    public record Labels(String[] users, String[] items) {}
+    public record Labels(String[] users, String[] items) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Labels l && Arrays.equals(users, l.users) && Arrays.equals(items, l.items);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(users) + Arrays.hashCode(items);
+        }
+
+        @Override
+        public String toString() {
+            return "Labels[users=" + users.length + ", items=" + (items.length - 1) + "]";
+        }
+    }
 
     /** Checks that the arrays agree. */
     public SequenceDataset {
@@ -136,8 +153,7 @@ public record SequenceDataset(String name, int[] userIds, int[][] sequences, int
     public boolean equals(Object other) {
         return other instanceof SequenceDataset d && name.equals(d.name) && itemCount == d.itemCount
                 && Arrays.equals(userIds, d.userIds) && Arrays.deepEquals(sequences, d.sequences)
-                && (labels == null ? d.labels == null : d.labels != null
-                        && Arrays.equals(labels.users(), d.labels.users()) && Arrays.equals(labels.items(), d.labels.items()));
+                && Objects.equals(labels, d.labels);
     }
 
     @Override

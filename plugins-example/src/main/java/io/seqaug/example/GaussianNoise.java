@@ -40,11 +40,7 @@ public final class GaussianNoise implements AugmenterProvider {
     @Override
     public Augmenter create(ProviderSettings settings, AugmenterContext context) {
         float sigma = (float) settings.number("sigma", 0, 10);
-        double weight = settings.number("weight", 0, 1000);
-        if (weight == 0) {
-            throw settings.invalid("weight", "is 0, which switches the noisy view's loss off: the run would train as "
-                    + "augmenter none; give a weight above 0");
-        }
+        double weight = settings.weight("weight", 1000);
         SequenceOperator operator = context.operator(settings.string("operator"), Map.of());
         return new Augmenter() {
             @Override

@@ -29,18 +29,43 @@ import java.util.Map;
 
 class MemoryTest {
 
+    private static SequenceDataset data() {
+        return SyntheticDataset.generate(120, 40, 5, 15, 0.1, 1);
+    }
+
+    private static ModelDims dims(SequenceDataset data) {
+        return new ModelDims(data.itemCount(), 1, 16, 12);
+    }
+
+    private static Backbone sasrec(ModelDims dims) {
+        return new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
+                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
+                    + " padding = zero"), "seqaug.backbone.sasrec"));
+    }
+
+    private static io.seqaug.runtime.plugins.ProviderRegistry registry() {
+        return Bootstrap.start(null, Map.of("seqaug.plugins-dir", "no-such-folder")).injector()
+                .getInstance(io.seqaug.runtime.plugins.ProviderRegistry.class);
+    }
+
+    /** A trainer that records, after every epoch, how many arrays the run's manager holds. */
+    private static Trainer trainer(Backbone backbone, LeaveOneOutSplit split, SequenceDataset data, NDManager root,
+            List<Integer> counts) {
+        return new Trainer(new TrainOptions(32, 0.001f, 0.9f, 0.999f, 0f, 100, 0, 2, false, 1), backbone, split,
+                new NegativeSampler(data), new FullRankingEvaluator(1 << 20), root, new StopSignal(),
+                TrainingListener.onEpoch(record -> counts.add(root.getManagedArrays().size())));
+    }
+
+
     /** Every array a step or a validation makes is freed with it: the long-lived manager does not grow. */
     @Test
     void trainingAndValidationLeaveNoArraysBehind() {
-        SequenceDataset data = SyntheticDataset.generate(120, 40, 5, 15, 0.1, 1);
+        SequenceDataset data = data();
         LeaveOneOutSplit split = new LeaveOneOutSplit(data, 12);
-        ModelDims dims = new ModelDims(data.itemCount(), 1, 16, 12);
+        ModelDims dims = dims(data);
         Engine.getInstance().setRandomSeed(1);
-        Backbone backbone = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
-                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
-                    + " padding = zero"), "seqaug.backbone.sasrec"));
-        var registry = Bootstrap.start(null, Map.of("seqaug.plugins-dir", "no-such-folder")).injector()
-                .getInstance(io.seqaug.runtime.plugins.ProviderRegistry.class);
+        Backbone backbone = sasrec(dims);
+        var registry = registry();
         Augmenter basrec = registry.augmenter("basrec").create(new ProviderSettings(ConfigFactory.parseString("""
                 single-sequence = true, n-pairs = 1, operator = reorder, single-mixup = sequence-wise,
                 weighting = adaptive, single-reduction = published, single-weight = 1.0, cross-sequence = true, n-whole-level = 1,
@@ -49,9 +74,7 @@ class MemoryTest {
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
             List<Integer> counts = new ArrayList<>();
-            Trainer trainer = new Trainer(new TrainOptions(32, 0.001f, 0.9f, 0.999f, 0f, 100, 0, 2, false, 1), backbone,
-                    split, new NegativeSampler(data), new FullRankingEvaluator(1 << 20), root, new StopSignal(),
-                    TrainingListener.onEpoch(record -> counts.add(root.getManagedArrays().size())));
+            Trainer trainer = trainer(backbone, split, data, root, counts);
             trainer.train(TrainingStage.BACKBONE, 3, null, false);
             trainer.train(TrainingStage.AUGMENTED, 3, basrec, true);
             // Adam creates its state on the first step; after that the count must stay flat.
@@ -63,15 +86,12 @@ class MemoryTest {
     /** ICLRec's per-epoch pass (every training sequence encoded, then k-means) leaves nothing behind either. */
     @Test
     void anEpochHookThatEncodesEverySequenceLeavesNoArraysBehind() {
-        SequenceDataset data = SyntheticDataset.generate(120, 40, 5, 15, 0.1, 1);
+        SequenceDataset data = data();
         LeaveOneOutSplit split = new LeaveOneOutSplit(data, 12);
-        ModelDims dims = new ModelDims(data.itemCount(), 1, 16, 12);
+        ModelDims dims = dims(data);
         Engine.getInstance().setRandomSeed(1);
-        Backbone backbone = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
-                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
-                    + " padding = zero"), "seqaug.backbone.sasrec"));
-        var registry = Bootstrap.start(null, Map.of("seqaug.plugins-dir", "no-such-folder")).injector()
-                .getInstance(io.seqaug.runtime.plugins.ProviderRegistry.class);
+        Backbone backbone = sasrec(dims);
+        var registry = registry();
         Augmenter iclrec = registry.augmenter("iclrec").create(new ProviderSettings(ConfigFactory.parseString("""
                 clusters = 4, kmeans-iterations = 3, kmeans-restarts = 2, crop-keep = 0.2, mask-rate = 0.7,
                 reorder-rate = 0.2, instance-representation = concatenate, temperature = 1.0, instance-weight = 0.1,
@@ -82,9 +102,7 @@ class MemoryTest {
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
             List<Integer> counts = new ArrayList<>();
-            Trainer trainer = new Trainer(new TrainOptions(32, 0.001f, 0.9f, 0.999f, 0f, 100, 0, 2, false, 1), backbone,
-                    split, new NegativeSampler(data), new FullRankingEvaluator(1 << 20), root, new StopSignal(),
-                    TrainingListener.onEpoch(record -> counts.add(root.getManagedArrays().size())));
+            Trainer trainer = trainer(backbone, split, data, root, counts);
             trainer.train(TrainingStage.AUGMENTED, 4, iclrec, false);
             assertThat(counts).hasSize(4);
             assertThat(counts.subList(1, 4)).containsOnly(counts.get(1));
@@ -94,12 +112,10 @@ class MemoryTest {
     /** Recommending for every user, a block at a time, leaves nothing in the caller's manager. */
     @Test
     void recommendingLeavesNoArraysBehind() throws java.io.IOException {
-        SequenceDataset data = SyntheticDataset.generate(120, 40, 5, 15, 0.1, 1);
+        SequenceDataset data = data();
         LeaveOneOutSplit split = new LeaveOneOutSplit(data, 12);
-        ModelDims dims = new ModelDims(data.itemCount(), 1, 16, 12);
-        Backbone backbone = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
-                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
-                    + " padding = zero"), "seqaug.backbone.sasrec"));
+        ModelDims dims = dims(data);
+        Backbone backbone = sasrec(dims);
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
             int before = root.getManagedArrays().size();

@@ -149,14 +149,16 @@ final class RecommendCommand implements Callable<Integer> {
             if (id.isEmpty() && !where.equals("--users")) {
                 continue;
             }
-            if (dataset.labels() == null && id.matches("-?[0-9]{1,9}")) {
-                id = Integer.toString(Integer.parseInt(id)); // a sequence file's ids are numbers: 007 is 7
-            }
-            if (!byId.containsKey(id)) {
-                String at = where + (where.equals("--users") ? "" : ":" + (i + 1));
-                if (dataset.labels() == null && !id.matches("-?[0-9]+")) {
+            String at = where + (where.equals("--users") ? "" : ":" + (i + 1));
+            if (dataset.labels() == null) {
+                // a sequence file's ids are numbers, written as the file writes them: 007 is 7
+                try {
+                    id = Integer.toString(Integer.parseInt(id));
+                } catch (NumberFormatException e) {
                     throw new ConfigError(at + ": '" + id + "' is not a user id (whole numbers, as in the data file)");
                 }
+            }
+            if (!byId.containsKey(id)) {
                 throw new ConfigError(at + ": no user '" + id + "' in " + dataset.name() + " (" + dataset.userCount()
                         + " users after the reader's filters)");
             }

@@ -79,12 +79,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
         Config shared = file.withoutPath("grid");
         Settings base = new Settings(loader.merge(reference, shared, overrides));
         Path gridDir = Path.of(base.string("output-dir")).resolve(grid.name());
-        for (String runFile : List.of(RunFolder.RESULTS, RunFolder.EPOCHS, RunFolder.CONFIG)) {
-            if (java.nio.file.Files.exists(gridDir.resolve(runFile))) {
-                throw new ConfigError(gridDir + " holds a run of seqaug train (" + runFile + "), not a grid: the grid '"
-                        + grid.name() + "' would write among its files; rename the grid (grid.name) or move the run");
-            }
-        }
+        RunFolder.requireOwnKind(gridDir, true);
         List<Job> jobs = new ArrayList<>();
         int cells = 0;
         for (String dataset : grid.datasets()) {
@@ -179,7 +174,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
      * @return the file
      */
     public Path writeJson() {
-        Path file = directory.resolve("plan.json");
+        Path file = directory.resolve(RunFolder.GRID_PLAN);
         try {
             java.nio.file.Files.createDirectories(directory);
             AtomicFiles.writeString(file, toJson() + "\n");

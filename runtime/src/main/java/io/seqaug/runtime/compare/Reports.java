@@ -1,6 +1,7 @@
 package io.seqaug.runtime.compare;
 
 import io.seqaug.runtime.report.AtomicFiles;
+import io.seqaug.runtime.report.Csv;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -77,14 +78,6 @@ public final class Reports {
         }
     }
 
-    /** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-    static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
-    }
-
     /**
      * One CSV row per cell and seed.
      *
@@ -110,8 +103,8 @@ public final class Reports {
         }
         out.append('\n');
         for (CellResult c : cells) {
-            out.append(csvField(c.dataset())).append(',').append(csvField(c.backbone())).append(',')
-                    .append(csvField(c.augmenter())).append(',').append(c.seed());
+            out.append(Csv.field(c.dataset())).append(',').append(Csv.field(c.backbone())).append(',')
+                    .append(Csv.field(c.augmenter())).append(',').append(c.seed());
             CellResult.METRICS.forEach(m -> out.append(',').append(String.format(Locale.ROOT, "%.6f", c.test().get(m))));
             out.append(',').append(c.epochs()).append(',').append(String.format(Locale.ROOT, "%.2f", c.secondsPerEpoch()));
             for (String m : P_COLUMNS) {

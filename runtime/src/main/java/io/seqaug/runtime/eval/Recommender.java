@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.Backbone;
 import io.seqaug.datasets.EvaluationCase;
 import io.seqaug.datasets.LeaveOneOutSplit;
+import io.seqaug.runtime.report.Csv;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -89,21 +90,13 @@ public final class Recommender {
                 for (int r = 0; r < top.length; r++) {
                     int item = top[r];
                     float score = zeroSeen && contains(c.seen(), item) ? 0f : scores[i * rows + item];
-                    lines.append(csv(userLabel.apply(c.user()))).append(',').append(r + 1).append(',')
-                            .append(csv(itemLabel.apply(item))).append(',')
+                    lines.append(Csv.field(userLabel.apply(c.user()))).append(',').append(r + 1).append(',')
+                            .append(Csv.field(itemLabel.apply(item))).append(',')
                             .append(String.format(Locale.ROOT, "%.6g", score)).append('\n');
                 }
             }
             out.write(lines.toString());
         }
-    }
-
-    /** A CSV field: as it is, or quoted when it holds a delimiter, a quote or a line break. */
-    static String csv(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     /** The best {@code k} real items of one user's scores, best first. */

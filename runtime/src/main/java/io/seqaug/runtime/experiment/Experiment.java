@@ -42,6 +42,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -110,9 +112,7 @@ public final class Experiment {
                         + "best, and the stage's training would be thrown away; lower start-valid or raise epochs");
             }
         }
-        boolean loads = !settings.string("train.init-from").isEmpty();
-        if (!loads && settings.integer("train.stage1.epochs", 0, Integer.MAX_VALUE) == 0
-                && settings.integer("train.stage2.epochs", 0, Integer.MAX_VALUE) == 0) {
+        if (stagesThatTrain(settings).isEmpty() && settings.string("train.init-from").isEmpty()) {
             throw new ConfigError("seqaug.train.stage1.epochs (" + settings.origin("train.stage1.epochs")
                     + ") and seqaug.train.stage2.epochs (" + settings.origin("train.stage2.epochs") + ") are both 0: "
                     + "nothing would train, and the run would report an untrained model's metrics; give a stage epochs "
@@ -125,26 +125,32 @@ public final class Experiment {
         }
     }
 
+    /** The stages that run epochs: stage 1 when it has epochs and is not loaded from init-from, stage 2 when it has epochs. */
+    private static Set<TrainingStage> stagesThatTrain(Settings settings) {
+        Set<TrainingStage> stages = EnumSet.noneOf(TrainingStage.class);
+        if (settings.integer("train.stage1.epochs", 0, Integer.MAX_VALUE) > 0 && settings.string("train.init-from").isEmpty()) {
+            stages.add(TrainingStage.BACKBONE);
+        }
+        if (settings.integer("train.stage2.epochs", 0, Integer.MAX_VALUE) > 0) {
+            stages.add(TrainingStage.AUGMENTED);
+        }
+        return stages;
+    }
+
     /**
      * Refuses an augmenter that is active only in stages that will not train: the run would be plain
-     * training (or a loaded model) reported under the augmenter's name.
+     * training (or a loaded model) reported under the augmenter's name. {@code none} is active nowhere.
      */
     private static void requireAugmenterTrains(Settings settings, String name, Augmenter augmenter) {
         Set<TrainingStage> active = augmenter.activeStages();
-        if (active.isEmpty()) {
-            return; // none: plain training is what it stands for
-        }
-        boolean stage1Trains = settings.integer("train.stage1.epochs", 0, Integer.MAX_VALUE) > 0
-                && settings.string("train.init-from").isEmpty();
-        boolean stage2Trains = settings.integer("train.stage2.epochs", 0, Integer.MAX_VALUE) > 0;
-        if (active.contains(TrainingStage.BACKBONE) && stage1Trains || active.contains(TrainingStage.AUGMENTED) && stage2Trains) {
+        if (active.isEmpty() || !Collections.disjoint(active, stagesThatTrain(settings))) {
             return;
         }
-        String stage = active.contains(TrainingStage.AUGMENTED) ? "stage2" : "stage1";
-        String why = stage.equals("stage1") && settings.integer("train.stage1.epochs", 0, Integer.MAX_VALUE) > 0
-                ? "stage 1 is loaded from seqaug.train.init-from"
-                : "seqaug.train." + stage + ".epochs = 0, " + settings.origin("train." + stage + ".epochs");
-        throw new ConfigError("augmenter " + name + " trains in stage " + stage.charAt(5) + ", which runs no epoch here ("
+        boolean stage2 = active.contains(TrainingStage.AUGMENTED);
+        String key = stage2 ? "train.stage2.epochs" : "train.stage1.epochs";
+        String why = settings.integer(key, 0, Integer.MAX_VALUE) > 0 ? "stage 1 is loaded from seqaug.train.init-from"
+                : "seqaug." + key + " = 0, " + settings.origin(key);
+        throw new ConfigError("augmenter " + name + " trains in stage " + (stage2 ? 2 : 1) + ", which runs no epoch here ("
                 + why + "): the run would be training without it, reported as " + name + "; give that stage epochs");
     }
 
@@ -185,10 +191,7 @@ public final class Experiment {
             start = initialParameters(initFrom, backboneName, backbone, setup, dataFingerprint);
         }
         RunInputs inputs = new RunInputs(dataFingerprint, start == null ? "" : start.parametersFingerprint());
-        if (Files.exists(runDir.resolve("plan.json"))) {
-            throw new ConfigError(runDir + " is the folder of a grid (plan.json), not of one run: this run would write among "
-                    + "the grid's files; pick another seqaug.run-name");
-        }
+        RunFolder.requireOwnKind(runDir, false);
         ResumePoint resume = resumePoint(settings, runDir, backboneName, backbone, inputs);
         if (resume == null) {
             requireNoOtherFinishedRun(settings, folder, inputs);

@@ -1,10 +1,12 @@
 package io.seqaug.runtime.experiment;
 
+import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.FolderName;
 import io.seqaug.runtime.config.Settings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,27 @@ public record RunFolder(Path dir) {
     public static final String RESULTS = "results.json";
     /** Held while the run is live. */
     public static final String LOCK = ".lock";
+    /** The plan a grid writes into its own folder, which no run may share. */
+    public static final String GRID_PLAN = "plan.json";
+
+    /**
+     * Refuses a folder that holds a train run's files to a grid, and a grid's folder to a run: either
+     * would write among the other's files.
+     *
+     * @param dir the folder about to be used
+     * @param forGrid whether a grid is about to use it (else a run)
+     * @throws ConfigError naming the file that shows the folder belongs to the other kind
+     */
+    public static void requireOwnKind(Path dir, boolean forGrid) {
+        for (String file : forGrid ? List.of(RESULTS, EPOCHS, CONFIG) : List.of(GRID_PLAN)) {
+            if (Files.exists(dir.resolve(file))) {
+                throw new ConfigError(dir + (forGrid ? " holds a run of seqaug train (" + file + "), not a grid: the grid "
+                        + "would write among its files; rename the grid (grid.name) or move the run"
+                        : " is the folder of a grid (" + file + "), not of one run: this run would write among the grid's "
+                        + "files; pick another seqaug.run-name"));
+            }
+        }
+    }
 
     /**
      * The folder a run with these settings writes to: {@code output-dir/run-name}, with a name made

@@ -20,9 +20,9 @@ class ReportFilesTest {
 
     @Test
     void csvQuotesFieldsThatNeedIt() {
-        assertThat(Reports.csvField("beauty")).isEqualTo("beauty");
-        assertThat(Reports.csvField("/data/a,b.txt")).isEqualTo("\"/data/a,b.txt\"");
-        assertThat(Reports.csvField("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(io.seqaug.runtime.report.Csv.field("beauty")).isEqualTo("beauty");
+        assertThat(io.seqaug.runtime.report.Csv.field("/data/a,b.txt")).isEqualTo("\"/data/a,b.txt\"");
+        assertThat(io.seqaug.runtime.report.Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         Map<String, Double> m = Map.of("HR@5", 0.1, "NDCG@5", 0.1, "HR@10", 0.1, "NDCG@10", 0.1, "HR@20", 0.1, "NDCG@20", 0.1);
         String csv = Reports.csv(List.of(new CellResult("/d/x,y.txt", "sasrec", "none", 1, m, 1.0, 2, List.of())));
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("\"/d/x,y.txt\",sasrec,none,1,");
