@@ -87,4 +87,45 @@ class KMeansTest {
             assertThat(((ai.djl.ndarray.BaseNDManager) m).getManagedArrays()).hasSize(before);
         }
     }
+
+    @Test
+    void assignsTheNearestCentroidWithTheLowestIndexOnTiesAcrossChunks() {
+        // 600 centroids make chunks of 873 points, so 2,000 points take three; small whole coordinates make
+        // every distance exact in float and give many ties
+        SplittableRandom rng = new SplittableRandom(11);
+        int n = 2000;
+        int k = 600;
+        int d = 3;
+        float[] flat = new float[n * d];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = rng.nextInt(-4, 5);
+        }
+        float[][] centroids = new float[k][d];
+        for (float[] c : centroids) {
+            for (int j = 0; j < d; j++) {
+                c[j] = rng.nextInt(-4, 5);
+            }
+        }
+        int[] expected = new int[n];
+        for (int i = 0; i < n; i++) {
+            long best = Long.MAX_VALUE;
+            for (int c = 0; c < k; c++) {
+                long distance = 0;
+                for (int j = 0; j < d; j++) {
+                    long diff = (long) (flat[i * d + j] - centroids[c][j]);
+                    distance += diff * diff;
+                }
+                if (distance < best) {
+                    best = distance;
+                    expected[i] = c;
+                }
+            }
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            ai.djl.ndarray.NDArray x = m.create(flat, new ai.djl.ndarray.types.Shape(n, d));
+            int before = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
+            assertThat(KMeans.assign(x, centroids, m)).containsExactly(expected);
+            assertThat(((ai.djl.ndarray.BaseNDManager) m).getManagedArrays()).hasSize(before);
+        }
+    }
 }
