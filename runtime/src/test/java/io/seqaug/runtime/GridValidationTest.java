@@ -66,6 +66,31 @@ class GridValidationTest {
     }
 
     @Test
+    void planKeepsItsColumnsAlignedForLongVariantNames() throws IOException {
+        Path grid = Files.writeString(dir.resolve("long.conf"), """
+                seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }
+                grid {
+                  name = "g"
+                  datasets = ["synthetic"]
+                  backbones = ["sasrec"]
+                  augmenters = ["none", "basrec-with-a-long-variant-name"]
+                  seeds = [1]
+                  variants = [{ name = "basrec-with-a-long-variant-name", augmenter = "basrec",
+                    settings.augmenter.basrec.n-pairs = 1 }]
+                }
+                """);
+        CliTestSupport.Run run = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "plan", "-c", grid.toString()));
+        assertThat(run.code()).as(run.err()).isZero();
+        String[] lines = run.out().strip().split("\n");
+        int seed = lines[0].indexOf("seed") + "seed".length();
+        for (int i = 1; i <= 3; i++) {
+            // the seed column ends where its header ends on every row
+            assertThat(lines[i].substring(seed - 1, seed)).as(lines[i]).isEqualTo("1");
+            assertThat(lines[i].charAt(seed)).as(lines[i]).isEqualTo(' ');
+        }
+    }
+
+    @Test
     void reportRebuildsFromWhatFinishedAndListsTheRest() throws IOException {
         Path grid = grid("[\"none\", \"basrec\"]",
                 "{ augmenter = \"basrec\", settings.augmenter.basrec { rate-min = 0.9, rate-max = 0.5 } }");
