@@ -19,8 +19,9 @@ public final class KMeans {
 
     /**
      * Distances computed per chunk of points: {@code chunk x k} values, about 2 MB, so that the product,
-     * the sum and the search for the nearest stay in cache (2.4x faster on Beauty than the whole
-     * {@code n x k} matrix at once, with the same assignments).
+     * the sum and the search for the nearest stay in cache (measured alone on one thread: 2.4x faster
+     * for 22,363 points and 256 centroids than the whole {@code n x k} matrix at once, with the same
+     * assignments).
      */
     private static final int CHUNK_VALUES = 1 << 19;
 
