@@ -16,6 +16,10 @@ class GridValidationTest {
     Path dir;
 
     private Path grid(String augmenters, String cells) throws IOException {
+        return grid(augmenters, cells, "");
+    }
+
+    private Path grid(String augmenters, String cells, String variants) throws IOException {
         return Files.writeString(dir.resolve("grid.conf"), """
                 seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }
                 grid {
@@ -25,8 +29,9 @@ class GridValidationTest {
                   augmenters = %s
                   seeds = [1]
                   cells = [ %s ]
+                  variants = [ %s ]
                 }
-                """.formatted(augmenters, cells));
+                """.formatted(augmenters, cells, variants));
     }
 
     @Test
@@ -67,18 +72,8 @@ class GridValidationTest {
 
     @Test
     void planKeepsItsColumnsAlignedForLongVariantNames() throws IOException {
-        Path grid = Files.writeString(dir.resolve("long.conf"), """
-                seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }
-                grid {
-                  name = "g"
-                  datasets = ["synthetic"]
-                  backbones = ["sasrec"]
-                  augmenters = ["none", "basrec-with-a-long-variant-name"]
-                  seeds = [1]
-                  variants = [{ name = "basrec-with-a-long-variant-name", augmenter = "basrec",
-                    settings.augmenter.basrec.n-pairs = 1 }]
-                }
-                """);
+        Path grid = grid("[\"none\", \"basrec-with-a-long-variant-name\"]", "",
+                "{ name = \"basrec-with-a-long-variant-name\", augmenter = \"basrec\", settings.augmenter.basrec.n-pairs = 1 }");
         CliTestSupport.Run run = CliTestSupport.run(CliTestSupport.synthetic(dir.toString(), "plan", "-c", grid.toString()));
         assertThat(run.code()).as(run.err()).isZero();
         String[] lines = run.out().strip().split("\n");

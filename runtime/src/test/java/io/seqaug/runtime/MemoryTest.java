@@ -29,12 +29,14 @@ import java.util.Map;
 
 class MemoryTest {
 
-    private static SequenceDataset data() {
-        return SyntheticDataset.generate(120, 40, 5, 15, 0.1, 1);
-    }
-
-    private static ModelDims dims(SequenceDataset data) {
-        return new ModelDims(data.itemCount(), 1, 16, 12);
+    /** The small dataset, its split and a seeded SASRec that every test starts from. */
+    private record Fixture(SequenceDataset data, LeaveOneOutSplit split, ModelDims dims, Backbone backbone) {
+        static Fixture create() {
+            SequenceDataset data = SyntheticDataset.generate(120, 40, 5, 15, 0.1, 1);
+            ModelDims dims = new ModelDims(data.itemCount(), 1, 16, 12);
+            Engine.getInstance().setRandomSeed(1);
+            return new Fixture(data, new LeaveOneOutSplit(data, 12), dims, sasrec(dims));
+        }
     }
 
     private static Backbone sasrec(ModelDims dims) {
@@ -56,15 +58,14 @@ class MemoryTest {
                 TrainingListener.onEpoch(record -> counts.add(root.getManagedArrays().size())));
     }
 
-
     /** Every array a step or a validation makes is freed with it: the long-lived manager does not grow. */
     @Test
     void trainingAndValidationLeaveNoArraysBehind() {
-        SequenceDataset data = data();
-        LeaveOneOutSplit split = new LeaveOneOutSplit(data, 12);
-        ModelDims dims = dims(data);
-        Engine.getInstance().setRandomSeed(1);
-        Backbone backbone = sasrec(dims);
+        Fixture f = Fixture.create();
+        SequenceDataset data = f.data();
+        LeaveOneOutSplit split = f.split();
+        ModelDims dims = f.dims();
+        Backbone backbone = f.backbone();
         var registry = registry();
         Augmenter basrec = registry.augmenter("basrec").create(new ProviderSettings(ConfigFactory.parseString("""
                 single-sequence = true, n-pairs = 1, operator = reorder, single-mixup = sequence-wise,
@@ -86,11 +87,11 @@ class MemoryTest {
     /** ICLRec's per-epoch pass (every training sequence encoded, then k-means) leaves nothing behind either. */
     @Test
     void anEpochHookThatEncodesEverySequenceLeavesNoArraysBehind() {
-        SequenceDataset data = data();
-        LeaveOneOutSplit split = new LeaveOneOutSplit(data, 12);
-        ModelDims dims = dims(data);
-        Engine.getInstance().setRandomSeed(1);
-        Backbone backbone = sasrec(dims);
+        Fixture f = Fixture.create();
+        SequenceDataset data = f.data();
+        LeaveOneOutSplit split = f.split();
+        ModelDims dims = f.dims();
+        Backbone backbone = f.backbone();
         var registry = registry();
         Augmenter iclrec = registry.augmenter("iclrec").create(new ProviderSettings(ConfigFactory.parseString("""
                 clusters = 4, kmeans-iterations = 3, kmeans-restarts = 2, crop-keep = 0.2, mask-rate = 0.7,
@@ -112,10 +113,10 @@ class MemoryTest {
     /** Recommending for every user, a block at a time, leaves nothing in the caller's manager. */
     @Test
     void recommendingLeavesNoArraysBehind() throws java.io.IOException {
-        SequenceDataset data = data();
-        LeaveOneOutSplit split = new LeaveOneOutSplit(data, 12);
-        ModelDims dims = dims(data);
-        Backbone backbone = sasrec(dims);
+        Fixture f = Fixture.create();
+        SequenceDataset data = f.data();
+        LeaveOneOutSplit split = f.split();
+        Backbone backbone = f.backbone();
         try (NDManager root = NDManager.newBaseManager()) {
             backbone.initialize(root);
             int before = root.getManagedArrays().size();

@@ -108,10 +108,8 @@ public final class KMeans {
                 // An operation's result belongs to its first operand's manager, here the caller's: each chunk's
                 // arrays are attached to a manager of their own so that none outlives its chunk.
                 try (NDManager rows = local.newSubManager()) {
-                    NDArray part = start == 0 && end == n ? x : x.get(start + ":" + end);
-                    if (part != x) {
-                        part.attach(rows);
-                    }
+                    NDArray part = x.get(start + ":" + end);
+                    part.attach(rows);
                     NDArray distance = part.matMul(scaled);
                     distance.attach(rows);
                     long[] nearest = distance.addi(norms).argMin(1).toLongArray();
