@@ -38,7 +38,7 @@ public interface Augmenter {
     /**
      * Precomputes whatever the augmenter needs from the training inputs.
      *
-     * @param trainingSequences every user's training input, oldest item first
+     * @param trainingSequences the training inputs, oldest item first (as in {@link #prepare(List, int[])})
      */
     default void prepare(List<int[]> trainingSequences) {}
 
@@ -46,10 +46,12 @@ public interface Augmenter {
      * Precomputes whatever the augmenter needs from the training inputs and their next items. The
      * host calls this one; by default it calls {@link #prepare(List)}.
      *
-     * @param trainingSequences every user's training input, oldest item first (empty for a user
-     *     whose history is only validation and test items)
-     * @param nextItems the item that follows each training input (its last next-item target), 0 for
-     *     an empty input
+     * @param trainingSequences the inputs of the examples trained on, oldest item first: every
+     *     user's training input when training on sequences (empty for a user whose history is only
+     *     validation and test items), every prefix when training on prefixes
+     *     ({@code seqaug.train.examples})
+     * @param nextItems the item that follows each input (its last next-item target), 0 for an empty
+     *     input
      */
     default void prepare(List<int[]> trainingSequences, int[] nextItems) {
         prepare(trainingSequences);

@@ -20,9 +20,10 @@ import java.util.random.RandomGenerator;
 /**
  * {@code duorec} (Qiu et al., WSDM 2022), the published {@code us_x} contrast: a sequence encoded a
  * second time (a new dropout mask: model-level augmentation) is the anchor, and its positive is
- * another training sequence with the same next item (supervised positive sampling), drawn on the
- * loader thread; with no other such sequence, the sequence itself is its positive, as in the
- * official code. Representations are last-position outputs compared by dot products at temperature
+ * another training example with the same next item (supervised positive sampling: another user's
+ * sequence, or with {@code seqaug.train.examples = prefixes} another prefix, as in the official
+ * code's training data), drawn on the loader thread; with no other such example, the sequence itself
+ * is its positive, as in the official code. Representations are last-position outputs compared by dot products at temperature
  * 1, weight 0.1 ({@code lmd_sem}). DuoRec's numbers were trained with {@code seqaug.train.loss = ce}.
  * Differences from the official code: {@code docs/methods/duorec.md}.
  */
@@ -86,8 +87,9 @@ public final class DuoRec implements AugmenterProvider {
         }
 
         /**
-         * A training sequence other than {@code items} whose next item is {@code target}, or
-         * {@code items} itself when there is none.
+         * Another training example's input whose next item is {@code target}, or {@code items}
+         * itself when there is none. An input equal to {@code items} counts as itself: the host
+         * prepares from the inputs as trained, so this is the example's own, or a copy of it.
          *
          * @param items the example's input
          * @param target its next item
@@ -102,17 +104,11 @@ public final class DuoRec implements AugmenterProvider {
             int start = rng.nextInt(candidates.length);
             for (int i = 0; i < candidates.length; i++) {
                 int[] other = sequences.get(candidates[(start + i) % candidates.length]);
-                if (!endsWith(other, items)) {
+                if (!Arrays.equals(other, items)) {
                     return other;
                 }
             }
             return items;
-        }
-
-        /** Whether {@code sequence} is {@code items} (an input may be the truncated tail of a sequence). */
-        private static boolean endsWith(int[] sequence, int[] items) {
-            return sequence.length >= items.length
-                    && Arrays.equals(sequence, sequence.length - items.length, sequence.length, items, 0, items.length);
         }
 
         @Override

@@ -26,6 +26,7 @@ import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.datasets.NegativeSampler;
 import io.seqaug.datasets.SequenceDataset;
 import io.seqaug.datasets.SyntheticDataset;
+import io.seqaug.datasets.TrainingExample;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,7 +103,8 @@ public final class PluginTestKit {
         require(!augmenter.activeStages().isEmpty(), provider.name() + ": activeStages() is empty");
         require(augmenter.viewsPerExample() >= 0, provider.name() + ": viewsPerExample() is negative");
         LeaveOneOutSplit split = new LeaveOneOutSplit(DATA, DIMS.maxLength());
-        augmenter.prepare(split.trainingInputs(), split.trainingNextItems());
+        List<TrainingExample> examples = split.nextItemExamples();
+        augmenter.prepare(TrainingExample.inputs(examples), TrainingExample.lastTargets(examples));
         Map<String, List<Float>> losses = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) seed);
@@ -115,7 +117,6 @@ public final class PluginTestKit {
             }
             SplittableRandom rng = new SplittableRandom(seed);
             NegativeSampler sampler = new NegativeSampler(DATA);
-            var examples = split.nextItemExamples();
             augmenter.startEpoch(new HostEpoch(TrainingStage.AUGMENTED, 0, seed, backbone, split.trainingInputs(), 16,
                     manager));
             for (int s = 0; s < steps; s++) {

@@ -70,7 +70,6 @@ public final class Benchmark {
         String backboneName = settings.string("model.backbone");
         ExperimentSetup setup = ExperimentSetup.load(settings, registry);
         SequenceDataset dataset = setup.dataset();
-        Augmenter augmenter = setup.augmenter(augmenterName);
         // Timed apart from training, whether or not the augmenter needed it.
         setup.context().similarity();
         out.printf(Locale.ROOT, "dataset %s: %,d users, %,d items; backbone %s; %d cores; batch %d; allocator: %s%n",
@@ -80,6 +79,7 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "item similarity (%s, cached after the first run): %.2f s%n",
                 settings.string("similarity.method"), setup.similaritySeconds());
         Backbone backbone = setup.backbone(backboneName);
+        Augmenter augmenter = setup.augmenter(augmenterName, backbone);
         TrainOptions options = TrainOptions.from(settings).withoutValidation();
         List<Phase> phases = new ArrayList<>();
         double matmul;
@@ -89,8 +89,7 @@ public final class Benchmark {
             List<EpochRecord> records = new ArrayList<>();
             Trainer trainer = new Trainer(options, backbone, setup.split(), new NegativeSampler(dataset), setup.evaluator(), root,
                     new StopSignal(), TrainingListener.onEpoch(records::add));
-            List<TrainingExample> examples = backbone.causal() ? setup.split().nextItemExamples()
-                    : setup.split().prefixExamples();
+            List<TrainingExample> examples = trainer.examples();
             double plainFlops = trainingFlops(backbone, examples, 0);
             ProcessCpu before = ProcessCpu.now();
             trainer.train(TrainingStage.BACKBONE, epochs, null, false);

@@ -182,7 +182,7 @@ public final class Experiment {
         // Stored in checkpoints, parsed back by `seqaug evaluate`: JSON is exact and compact.
         String configText = settings.config().getConfig("seqaug").root().render(ConfigRenderOptions.concise());
         Backbone backbone = setup.backbone(backboneName);
-        Augmenter augmenter = setup.augmenter(augmenterName);
+        Augmenter augmenter = setup.augmenter(augmenterName, backbone);
         requireAugmenterTrains(settings, augmenterName, augmenter);
         // Everything that can be checked is checked before the run folder is touched.
         String dataFingerprint = dataset.fingerprint();

@@ -9,13 +9,16 @@ import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.datasets.SequenceDataset;
 import io.seqaug.datasets.SimilarityCache;
 import io.seqaug.datasets.SimilarityMethod;
+import io.seqaug.datasets.TrainingExample;
 import io.seqaug.runtime.config.ConfigError;
 import io.seqaug.runtime.config.Settings;
 import io.seqaug.runtime.eval.FullRankingEvaluator;
 import io.seqaug.runtime.plugins.ProviderRegistry;
+import io.seqaug.runtime.train.ExampleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -99,21 +102,42 @@ final class ExperimentSetup {
     }
 
     /**
-     * Builds the named augmenter and lets it prepare from the training inputs.
+     * Builds the named augmenter and lets it prepare from the training examples the backbone will
+     * train on ({@code seqaug.train.examples}).
      *
      * @param name the augmenter provider name
+     * @param backbone the backbone it will train with
      * @return the augmenter
-     * @throws ConfigError when the provider rejects its settings
+     * @throws ConfigError when the provider rejects its settings, or the example set does not suit
+     *     the backbone
      */
-    Augmenter augmenter(String name) {
+    Augmenter augmenter(String name, Backbone backbone) {
         Augmenter augmenter;
         try {
             augmenter = registry.augmenter(name).create(settings.provider("augmenter." + name), context);
         } catch (IllegalArgumentException e) {
             throw new ConfigError(e.getMessage(), e);
         }
-        augmenter.prepare(split.trainingInputs(), split.trainingNextItems());
+        List<TrainingExample> examples = exampleSet(backbone).of(split, backbone);
+        augmenter.prepare(TrainingExample.inputs(examples), TrainingExample.lastTargets(examples));
         return augmenter;
+    }
+
+    /**
+     * The training examples' kind for a backbone, checked against it.
+     *
+     * @param backbone the backbone
+     * @return the example set ({@code seqaug.train.examples})
+     * @throws ConfigError when the backbone cannot train on it
+     */
+    ExampleSet exampleSet(Backbone backbone) {
+        ExampleSet set = ExampleSet.parse(settings.oneOf("train.examples", "auto", "sequences", "prefixes"));
+        try {
+            set.resolve(backbone);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("seqaug.train.examples (" + settings.origin("train.examples") + ") " + e.getMessage(), e);
+        }
+        return set;
     }
 
     SequenceDataset dataset() {

@@ -23,13 +23,14 @@ import io.seqaug.runtime.config.Settings;
  * @param loss the next-item loss ({@code seqaug.train.loss})
  * @param lastPositionRule whether batches of last-position targets compute the last position only with
  *     an augmenter too ({@code seqaug.train.prefix-augmentation = last-position})
+ * @param examples what one training example is ({@code seqaug.train.examples})
  */
 public record TrainOptions(int batchSize, float learningRate, float beta1, float beta2, float weightDecay, int patience,
         int startValid, int stage2Patience, int stage2StartValid, int prefetch, boolean progress, long seed,
-        NextItemLoss.Kind loss, boolean lastPositionRule) {
+        NextItemLoss.Kind loss, boolean lastPositionRule, ExampleSet examples) {
 
     /**
-     * The same schedule in both stages.
+     * The same schedule in both stages, binary cross-entropy, the examples the backbone trains on by default.
      *
      * @param batchSize sequences per batch
      * @param learningRate Adam's learning rate
@@ -45,7 +46,7 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
     public TrainOptions(int batchSize, float learningRate, float beta1, float beta2, float weightDecay, int patience,
             int startValid, int prefetch, boolean progress, long seed) {
         this(batchSize, learningRate, beta1, beta2, weightDecay, patience, startValid, patience, startValid, prefetch,
-                progress, seed, NextItemLoss.Kind.BCE, true);
+                progress, seed, NextItemLoss.Kind.BCE, true, ExampleSet.AUTO);
     }
 
     /**
@@ -86,7 +87,8 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
                 s.integer("train.prefetch", 1, 1024),
                 s.flag("train.progress"), s.longValue("seed"),
                 NextItemLoss.Kind.parse(s.oneOf("train.loss", "bce", "ce")),
-                s.oneOf("train.prefix-augmentation", "last-position", "every-position").equals("last-position"));
+                s.oneOf("train.prefix-augmentation", "last-position", "every-position").equals("last-position"),
+                ExampleSet.parse(s.oneOf("train.examples", "auto", "sequences", "prefixes")));
     }
 
     /**
@@ -97,7 +99,7 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
      */
     public TrainOptions withoutValidation() {
         return new TrainOptions(batchSize, learningRate, beta1, beta2, weightDecay, Integer.MAX_VALUE, Integer.MAX_VALUE,
-                Integer.MAX_VALUE, Integer.MAX_VALUE, prefetch, false, seed, loss, lastPositionRule);
+                Integer.MAX_VALUE, Integer.MAX_VALUE, prefetch, false, seed, loss, lastPositionRule, examples);
     }
 
     /** Above 0: at 0 no parameter would move, and the run would report an untrained model. */

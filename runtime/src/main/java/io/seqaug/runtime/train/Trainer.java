@@ -83,9 +83,18 @@ public final class Trainer {
         this.updater = new ParameterUpdater(backbone.parameters(), options.learningRate(), options.beta1(),
                 options.beta2(), options.weightDecay());
         this.step = new TrainingStep(backbone, NextItemLoss.of(options.loss(), backbone), options.lastPositionRule());
-        this.examples = backbone.causal() ? split.nextItemExamples() : split.prefixExamples();
+        this.examples = options.examples().of(split, backbone);
         this.validation = split.validation();
         this.trainingSequences = split.trainingInputs();
+    }
+
+    /**
+     * The examples an epoch trains on ({@code seqaug.train.examples}).
+     *
+     * @return the examples, read-only
+     */
+    public List<TrainingExample> examples() {
+        return java.util.Collections.unmodifiableList(examples);
     }
 
     /**
