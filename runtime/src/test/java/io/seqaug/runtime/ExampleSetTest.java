@@ -15,6 +15,8 @@ import io.seqaug.datasets.TrainingExample;
 import io.seqaug.runtime.train.ExampleSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,12 +90,15 @@ class ExampleSetTest {
         }
     }
 
-    @Test
-    void aSasRecEpochOnPrefixesTakesOneStepPerBatchOfPrefixes() throws Exception {
-        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.train.examples=prefixes");
+    @ParameterizedTest
+    @ValueSource(strings = {"sasrec", "gru4rec"})
+    void aCausalBackboneTrainsOnPrefixesWithOneStepPerBatchOfPrefixes(String backbone) throws Exception {
+        CliFaults.Result r = CliFaults.train(dir, "-Dseqaug.model.backbone=" + backbone, "-Dseqaug.train.examples=prefixes",
+                "-Dseqaug.train.stage1.epochs=0", "-Dseqaug.train.stage2.epochs=1", "-Dseqaug.augmenter.name=duorec");
         assertThat(r.code()).as(r.err()).isZero();
-        String epoch = Files.readAllLines(dir.resolve("synthetic-sasrec-none-s42").resolve("epochs.jsonl")).get(0);
+        String epoch = Files.readAllLines(dir.resolve("synthetic-" + backbone + "-duorec-s42").resolve("epochs.jsonl")).get(0);
         // the synthetic data's 300 users have several training items each: many more prefixes than users
         assertThat(Integer.parseInt(epoch.replaceAll(".*\"sequences\":(\\d+).*", "$1"))).isGreaterThan(300);
+        assertThat(epoch).contains("\"supervised-contrastive\"");
     }
 }
