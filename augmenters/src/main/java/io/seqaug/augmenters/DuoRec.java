@@ -23,8 +23,8 @@ import java.util.random.RandomGenerator;
  * another training example with the same next item (supervised positive sampling: another user's
  * sequence, or with {@code seqaug.train.examples = prefixes} another prefix, as in the official
  * code's training data), drawn on the loader thread; with no other such example, the sequence itself
- * is its positive, as in the official code. Representations are last-position outputs compared by dot products at temperature
- * 1, weight 0.1 ({@code lmd_sem}). DuoRec's numbers were trained with {@code seqaug.train.loss = ce}.
+ * is its positive, as in the official code. Representations are last-position outputs compared by
+ * dot products at temperature 1, weight 0.1 ({@code lmd_sem}). DuoRec's numbers were trained with {@code seqaug.train.loss = ce}.
  * Differences from the official code: {@code docs/methods/duorec.md}.
  */
 public final class DuoRec implements AugmenterProvider {

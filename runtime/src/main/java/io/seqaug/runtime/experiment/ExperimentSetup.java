@@ -131,7 +131,7 @@ final class ExperimentSetup {
      * @throws ConfigError when the backbone cannot train on it
      */
     ExampleSet exampleSet(Backbone backbone) {
-        ExampleSet set = ExampleSet.parse(settings.oneOf("train.examples", "auto", "sequences", "prefixes"));
+        ExampleSet set = ExampleSet.from(settings);
         try {
             set.resolve(backbone);
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package io.seqaug.runtime.train;
 import io.seqaug.api.Backbone;
 import io.seqaug.datasets.LeaveOneOutSplit;
 import io.seqaug.datasets.TrainingExample;
+import io.seqaug.runtime.config.Settings;
 
 import java.util.List;
 import java.util.Locale;
@@ -23,13 +24,13 @@ public enum ExampleSet {
     PREFIXES;
 
     /**
-     * Parses a setting value.
+     * Reads {@code seqaug.train.examples}.
      *
-     * @param value {@code auto}, {@code sequences} or {@code prefixes}
+     * @param settings the settings
      * @return the set
      */
-    public static ExampleSet parse(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+    public static ExampleSet from(Settings settings) {
+        return valueOf(settings.oneOf("train.examples", "auto", "sequences", "prefixes").toUpperCase(Locale.ROOT));
     }
 
     /**

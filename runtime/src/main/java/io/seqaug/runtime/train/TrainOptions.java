@@ -88,7 +88,7 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
                 s.flag("train.progress"), s.longValue("seed"),
                 NextItemLoss.Kind.parse(s.oneOf("train.loss", "bce", "ce")),
                 s.oneOf("train.prefix-augmentation", "last-position", "every-position").equals("last-position"),
-                ExampleSet.parse(s.oneOf("train.examples", "auto", "sequences", "prefixes")));
+                ExampleSet.from(s));
     }
 
     /**
