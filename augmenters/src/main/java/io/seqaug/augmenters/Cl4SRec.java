@@ -48,6 +48,7 @@ public final class Cl4SRec implements AugmenterProvider {
                 settings.oneOf("similarity", "dot", "cosine").toUpperCase(Locale.ROOT));
         float temperature = (float) settings.number("temperature", 1e-6, 1e6);
         double weight = settings.weight("weight", 1e6);
+        boolean trimmed = trimmedProducts(settings, representation);
         return new Augmenter() {
             @Override
             public int viewsPerExample() {
@@ -61,12 +62,32 @@ public final class Cl4SRec implements AugmenterProvider {
 
             @Override
             public List<LossTerm> losses(StepContext step) {
-                NDArray z = encodeViews(step, representation);
                 int batch = step.batchSize();
-                NDArray loss = InfoNce.loss(z.get("0:{}", batch), z.get("{}:", batch), temperature, similarity);
+                NDArray loss;
+                if (trimmed) {
+                    NDArray ids = step.requireViews();
+                    loss = InfoNce.concatenated(step.encode(step.embed(ids), ids), ids, batch, temperature, similarity);
+                } else {
+                    NDArray z = encodeViews(step, representation);
+                    loss = InfoNce.loss(z.get("0:{}", batch), z.get("{}:", batch), temperature, similarity);
+                }
                 return List.of(new LossTerm("contrastive", loss, weight));
             }
         };
+    }
+
+    /**
+     * Whether a concatenated representation's products skip the all-zero positions
+     * ({@code concatenated-products = trimmed}, see {@link io.seqaug.augmenters.contrastive.ConcatenatedProducts})
+     * rather than multiply the whole flattened outputs ({@code full}, the published computation).
+     *
+     * @param settings the augmenter's settings
+     * @param representation the representation the products are of
+     * @return true for trimmed products of a concatenated representation
+     */
+    static boolean trimmedProducts(ProviderSettings settings, SequenceRepresentation representation) {
+        String products = settings.oneOf("concatenated-products", "trimmed", "full");
+        return representation == SequenceRepresentation.CONCATENATE && products.equals("trimmed");
     }
 
     /**

@@ -44,11 +44,13 @@ public final class IclRec implements AugmenterProvider {
 
     @Override
     public Augmenter create(ProviderSettings settings, AugmenterContext context) {
+        SequenceRepresentation instance = SequenceRepresentation.parse(
+                settings.oneOf("instance-representation", "last", "mean", "concatenate"));
         Settings s = new Settings(OperatorViews.from(settings, context), settings.integer("clusters", 1, 1 << 20),
-                settings.integer("kmeans-iterations", 1, 10_000), settings.integer("kmeans-restarts", 1, 100),
-                SequenceRepresentation.parse(settings.oneOf("instance-representation", "last", "mean", "concatenate")),
+                settings.integer("kmeans-iterations", 1, 10_000), settings.integer("kmeans-restarts", 1, 100), instance,
                 (float) settings.number("temperature", 1e-6, 1e6), settings.number("instance-weight", 0, 1e6),
-                settings.number("intent-weight", 0, 1e6), settings.integer("warm-up-epochs", 0, Integer.MAX_VALUE));
+                settings.number("intent-weight", 0, 1e6), settings.integer("warm-up-epochs", 0, Integer.MAX_VALUE),
+                Cl4SRec.trimmedProducts(settings, instance));
         if (s.instanceWeight() == 0 && s.intentWeight() == 0) {
             throw settings.invalid("intent-weight", "and instance-weight are both 0, which switches off both of the "
                     + "method's losses: the run would train as augmenter none under this method's name");
@@ -68,10 +70,11 @@ public final class IclRec implements AugmenterProvider {
      * @param instanceWeight weight of the instance-level term ({@code cf_weight})
      * @param intentWeight weight of the intent term ({@code intent_cf_weight})
      * @param warmUp epochs of the stage before intents are clustered and contrasted
+     * @param trimmedProducts whether a concatenated instance representation's products skip all-zero positions
      */
     record Settings(OperatorViews views, int clusters, int iterations, int restarts,
             SequenceRepresentation instanceRepresentation, float temperature, double instanceWeight, double intentWeight,
-            int warmUp) {}
+            int warmUp, boolean trimmedProducts) {}
 
     /** The augmenter; its intents change in {@link #startEpoch} only, read by {@link #losses}. */
     static final class Instance implements Augmenter {
@@ -144,10 +147,16 @@ public final class IclRec implements AugmenterProvider {
             int batch = step.batchSize();
             NDArray ids = step.requireViews();
             NDArray encoded = step.encode(step.embed(ids), ids);
-            NDArray instance = settings.instanceRepresentation().of(encoded, ids);
+            NDArray instanceLoss;
+            if (settings.trimmedProducts()) {
+                instanceLoss = InfoNce.concatenated(encoded, ids, batch, settings.temperature(), InfoNce.Similarity.DOT);
+            } else {
+                NDArray instance = settings.instanceRepresentation().of(encoded, ids);
+                instanceLoss = InfoNce.loss(instance.get("0:{}", batch), instance.get("{}:", batch), settings.temperature(),
+                        InfoNce.Similarity.DOT);
+            }
             List<LossTerm> terms = new ArrayList<>(2);
-            terms.add(new LossTerm("instance-contrastive", InfoNce.loss(instance.get("0:{}", batch), instance.get("{}:", batch),
-                    settings.temperature(), InfoNce.Similarity.DOT), settings.instanceWeight()));
+            terms.add(new LossTerm("instance-contrastive", instanceLoss, settings.instanceWeight()));
             if (centroids != null) {
                 // each sequence's intent: the centroid nearest the mean of its own outputs in this step
                 NDArray query = SequenceRepresentation.MEAN.of(step.encoded(), step.inputs()).stopGradient();

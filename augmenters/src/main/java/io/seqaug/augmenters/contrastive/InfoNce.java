@@ -50,16 +50,61 @@ public final class InfoNce {
      * @return the mean cross-entropy of finding each row's partner among the other 2B - 1 rows
      */
     public static NDArray pairs(NDArray z, int batch, float temperature) {
-        NDManager m = z.getManager();
         int n = 2 * batch;
-        NDArray similarity = Tensors.scale(z.matMul(z.transpose()), 1f / temperature);
-        // A row never matches itself.
-        NDArray self = m.eye(n).muli(-1e9f);
-        NDArray logProbabilities = similarity.addi(self).logSoftmax(1);
         long[] partner = new long[n];
         for (int i = 0; i < n; i++) {
             partner[i] = i < batch ? i + batch : i - batch;
         }
+        return fromProducts(z.matMul(z.transpose()), partner, temperature);
+    }
+
+    /**
+     * InfoNCE of two views per sequence represented by every position's output concatenated, with the
+     * products computed by {@link ConcatenatedProducts} (equal to {@link #loss} of the flattened outputs up
+     * to the order of additions).
+     *
+     * @param encoded {@code [2B, L, H]} outputs, rows {@code b} and {@code b + B} the two views of one sequence
+     * @param ids {@code [2B, L]} the item ids they encode, 0 at padding
+     * @param batch B
+     * @param temperature the softmax temperature
+     * @param similarity how rows are compared
+     * @return a scalar
+     */
+    public static NDArray concatenated(NDArray encoded, NDArray ids, int batch, float temperature,
+            Similarity similarity) {
+        ConcatenatedProducts.Sorted sorted = ConcatenatedProducts.of(encoded, ids);
+        int[] order = sorted.order();
+        int[] position = sorted.positions();
+        int n = order.length;
+        long[] partner = new long[n];
+        for (int p = 0; p < n; p++) {
+            int row = order[p];
+            partner[p] = position[row < batch ? row + batch : row - batch];
+        }
+        NDArray products = sorted.products();
+        if (similarity == Similarity.COSINE) {
+            // the floor before the root: a row of zeros then gets no gradient rather than 0 / 0
+            NDArray norms = products.diagonal().maximum(1e-16f).sqrt();
+            products = products.div(norms.expandDims(1)).div(norms.expandDims(0));
+        }
+        return fromProducts(products, partner, temperature);
+    }
+
+    /**
+     * NT-Xent from the pairwise products of 2B representations.
+     *
+     * @param products {@code [2B, 2B]} pairwise products
+     * @param partner each row's partner
+     * @param temperature the softmax temperature
+     * @return the mean cross-entropy of finding each row's partner among the other 2B - 1 rows
+     */
+    private static NDArray fromProducts(NDArray products, long[] partner, float temperature) {
+        NDManager m = products.getManager();
+        int n = partner.length;
+        NDArray similarity = Tensors.scale(products, 1f / temperature);
+        // A row never matches itself.
+        NDArray self = m.eye(n).muli(-1e9f);
+        NDArray logProbabilities = similarity.addi(self).logSoftmax(1);
         NDArray picked = logProbabilities.gather(m.create(partner, new Shape(n, 1)), 1);
         return picked.mean().neg().toType(DataType.FLOAT32, false);
     }
