@@ -4,6 +4,7 @@ import io.seqaug.api.SequenceOperatorProvider;
 import io.seqaug.testkit.PluginTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ServiceLoader;
@@ -20,20 +21,22 @@ class ContractTest {
                 """);
     }
 
-    @Test
-    void coserecHonoursTheAugmenterContract() {
+    @ParameterizedTest
+    @CsvSource({"last, trimmed, cosine", "concatenate, trimmed, cosine", "concatenate, full, dot", "mean, trimmed, dot"})
+    void coserecHonoursTheAugmenterContract(String representation, String products, String similarity) {
         PluginTestKit.checkAugmenter(new CoSeRec(), """
                 operators = [crop, mask, reorder, substitute, insert], rate-min = 0.2, rate-max = 0.7,
-                similarity = cosine, temperature = 0.5, weight = 0.1
-                """);
+                similarity = %s, temperature = 0.5, weight = 0.1, representation = %s, concatenated-products = %s
+                """.formatted(similarity, representation, products));
     }
 
-    @Test
-    void cl4srecHonoursTheAugmenterContract() {
+    @ParameterizedTest
+    @ValueSource(strings = {"trimmed", "full"})
+    void cl4srecHonoursTheAugmenterContract(String products) {
         PluginTestKit.checkAugmenter(new Cl4SRec(), """
                 crop-keep = 0.2, mask-rate = 0.7, reorder-rate = 0.2, representation = concatenate, similarity = dot,
-                temperature = 1.0, weight = 0.1
-                """);
+                temperature = 1.0, weight = 0.1, concatenated-products = %s
+                """.formatted(products));
     }
 
     @Test
