@@ -60,7 +60,8 @@ class AugmenterLossTest {
     private static Backbone backbone(String name) {
         Engine.getInstance().setRandomSeed(5);
         var settings = new ProviderSettings(ConfigFactory.parseString("layers = 1, heads = 2, hidden-dropout = 0.1,"
-                + " attention-dropout = 0.1, attention-layout = padded, gru-hidden-size = 8, dropout = 0.1, padding = zero"),
+                + " attention-dropout = 0.1, "
+                + "last-position-layout = same, attention-layout = padded, gru-hidden-size = 8, dropout = 0.1, padding = zero"),
                 "seqaug.backbone." + name);
         Backbone b = name.equals("sasrec") ? new SasRecProvider().create(DIMS, settings) : new Gru4RecProvider().create(DIMS, settings);
         b.initialize(manager);
@@ -136,7 +137,7 @@ class AugmenterLossTest {
     void coserecAddsAContrastiveLoss(String similarity) {
         Augmenter coserec = augmenter("coserec", """
                 operators = [crop, mask, reorder, substitute, insert], rate-min = 0.2, rate-max = 0.7,
-                temperature = 0.5, weight = 0.1, similarity = %s
+                temperature = 0.5, weight = 0.1, similarity = %s, representation = last, concatenated-products = trimmed
                 """.formatted(similarity));
         assertThat(coserec.viewsPerExample()).isEqualTo(2);
         assertThat(step(backbone("sasrec"), coserec)).hasSize(1).allSatisfy(v -> assertThat(v).isPositive().isFinite());

@@ -65,7 +65,7 @@ class LastPositionRuleTest {
         Engine.getInstance().setRandomSeed(5);
         Backbone b = name.equals("sasrec")
                 ? new SasRecProvider().create(DIMS, new ProviderSettings(ConfigFactory.parseString("layers = 1, heads = 2,"
-                        + " hidden-dropout = 0.0, attention-dropout = 0.0, attention-layout = padded, padding = zero"),
+                        + " hidden-dropout = 0.0, attention-dropout = 0.0, last-position-layout = same, attention-layout = padded, padding = zero"),
                         "seqaug.backbone.sasrec"))
                 : new FmlpRecProvider().create(DIMS, new ProviderSettings(ConfigFactory.parseString("layers = 2,"
                         + " hidden-dropout = 0.0, last-block = last-position"), "seqaug.backbone.fmlp-rec"));

@@ -31,9 +31,11 @@ final class SasRec extends BackboneBase {
      * @param publishedPadding every position, padding included, runs through every layer as in the published code
      *     (the padding row is a fixed random embedding, inputs are padded to max-length), so outputs at padding
      *     positions are what that code computes; otherwise they are zero and only real positions are computed
+     * @param groupedBeforeLast with grouped attention, whether training passes that compute the last position only
+     *     run the blocks before the last grouped too; false runs them over the padded batch, as before 2026-12-05
      */
     record Settings(int layers, int heads, float hiddenDropout, float attentionDropout, boolean groupedAttention,
-            boolean publishedPadding) {
+            boolean publishedPadding, boolean groupedBeforeLast) {
 
         Settings {
             if (groupedAttention && publishedPadding) {
@@ -43,7 +45,7 @@ final class SasRec extends BackboneBase {
 
         /** The padded attention layout, zero padding outputs. */
         Settings(int layers, int heads, float hiddenDropout, float attentionDropout) {
-            this(layers, heads, hiddenDropout, attentionDropout, false, false);
+            this(layers, heads, hiddenDropout, attentionDropout, false, false, false);
         }
     }
 
@@ -117,6 +119,9 @@ final class SasRec extends BackboneBase {
      * that position only; the earlier blocks run as in {@link #encodeEmbedded} on the real positions.
      * The last position is a real item, so its output does not depend on the padding treatment.
      * Evaluation ({@link #encodeLast}) and readers of the last position in training take this path.
+     * In training, with grouped attention, the earlier blocks run grouped as in {@link #encodeEmbedded}
+     * ({@code last-position-layout = same}); evaluation keeps the padded layout for them, so that
+     * scores do not move with the layout's rounding.
      */
     @Override
     public NDArray encodeEmbeddedLast(NDArray embeddings, NDArray itemIds, boolean training) {
@@ -124,8 +129,11 @@ final class SasRec extends BackboneBase {
         NDArray x = inputs(embeddings, itemIds, packing, training);
         Shape padded = itemIds.getShape();
         NDArray mask = attentionMask(itemIds);
+        AttentionGroups groups = training && settings.groupedAttention() && settings.groupedBeforeLast() && blocks.size() > 1
+                ? AttentionGroups.of(packing.hostIds(), (int) padded.get(0), (int) padded.get(1), itemIds.getManager()) : null;
         for (int l = 0; l < blocks.size() - 1; l++) {
-            x = attention(blocks.get(l), x, packing, padded, mask, training, false);
+            x = groups == null ? attention(blocks.get(l), x, packing, padded, mask, training, false)
+                    : attention(blocks.get(l), x, groups, training);
             x = blocks.get(l).feedForward().apply(x, training);
         }
         Block last = blocks.get(blocks.size() - 1);

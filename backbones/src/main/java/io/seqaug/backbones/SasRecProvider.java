@@ -7,7 +7,7 @@ import io.seqaug.api.ProviderSettings;
 
 /**
  * Provides {@code sasrec}. Settings: {@code layers}, {@code heads}, {@code hidden-dropout}, {@code attention-dropout},
- * {@code attention-layout}, {@code padding}.
+ * {@code attention-layout}, {@code last-position-layout}, {@code padding}.
  */
 public final class SasRecProvider implements BackboneProvider {
 
@@ -31,6 +31,6 @@ public final class SasRecProvider implements BackboneProvider {
         }
         return new SasRec(dims, new SasRec.Settings(settings.integer("layers", 1, 64), settings.integer("heads", 1, 64),
                 (float) settings.number("hidden-dropout", 0, 0.99), (float) settings.number("attention-dropout", 0, 0.99),
-                grouped, publishedPadding));
+                grouped, publishedPadding, settings.oneOf("last-position-layout", "same", "padded").equals("same")));
     }
 }

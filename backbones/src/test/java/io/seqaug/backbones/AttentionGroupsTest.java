@@ -69,7 +69,8 @@ class AttentionGroupsTest {
             try (NDManager m = NDManager.newBaseManager()) {
                 Engine.getInstance().setRandomSeed(11);
                 Backbone backbone = new SasRecProvider().create(DIMS, BackboneContractTest.settings("sasrec",
-                        "layers = 2, heads = 2, hidden-dropout = 0, attention-dropout = 0, attention-layout = " + layout + ", padding = zero"));
+                        "layers = 2, heads = 2, hidden-dropout = 0, attention-dropout = 0, "
+                                + "last-position-layout = same, attention-layout = " + layout + ", padding = zero"));
                 backbone.initialize(m);
                 for (Parameter p : backbone.parameters()) {
                     p.getArray().setRequiresGradient(true);

@@ -45,7 +45,8 @@ class BackboneContractTest {
                 .map(ServiceLoader.Provider::get).collect(Collectors.toMap(BackboneProvider::name, p -> p));
         Engine.getInstance().setRandomSeed(7);
         Backbone backbone = providers.get(name).create(DIMS, settings(name, "layers = 2, heads = 2, hidden-dropout = 0.2,"
-                + " attention-dropout = 0.2, attention-layout = grouped, gru-hidden-size = 16, dropout = 0.2, padding = zero,"
+                + " attention-dropout = 0.2, "
+                + "last-position-layout = same, attention-layout = grouped, gru-hidden-size = 16, dropout = 0.2, padding = zero,"
                 + " last-block = last-position"));
         backbone.initialize(manager);
         return backbone;

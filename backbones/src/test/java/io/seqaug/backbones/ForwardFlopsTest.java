@@ -13,7 +13,8 @@ class ForwardFlopsTest {
     @Test
     void sasrecCountsProjectionsFeedForwardAndCausalAttention() {
         var b = new SasRecProvider().create(DIMS, BackboneContractTest.settings("sasrec",
-                "layers = 2, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped, padding = zero"));
+                "layers = 2, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, "
+                        + "last-position-layout = same, attention-layout = grouped, padding = zero"));
         // per layer, n = 3, H = 4: projections 4 H^2 and feed-forward 8 H^2 per item, 2 flops each:
         // 2 x 12 x 3 x 16 = 1152; attention 2 x 2 x n^2 x H = 144
         assertThat(b.forwardFlops(3)).isEqualTo(2 * (1152 + 144));

@@ -26,7 +26,7 @@ class NextItemLossTest {
         manager = NDManager.newBaseManager();
         // items 1..3 and one reserved id (the mask), hidden size 2
         backbone = new SasRecProvider().create(new ModelDims(3, 1, 2, 4), BackboneContractTest.settings("sasrec",
-                "layers = 1, heads = 1, hidden-dropout = 0.0, attention-dropout = 0.0, attention-layout = padded,"
+                "layers = 1, heads = 1, hidden-dropout = 0.0, attention-dropout = 0.0, last-position-layout = same, attention-layout = padded,"
                 + " padding = zero"));
         backbone.initialize(manager);
         // padding (100, 100), items (1, 0), (0, 1), (1, 1), mask (50, 50): if padding or the mask took

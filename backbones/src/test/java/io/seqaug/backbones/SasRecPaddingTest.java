@@ -42,7 +42,8 @@ class SasRecPaddingTest {
     private static Backbone build(String padding, String layout) {
         Engine.getInstance().setRandomSeed(11);
         Backbone b = new SasRecProvider().create(DIMS, BackboneContractTest.settings("sasrec", "layers = 1, heads = 2,"
-                + " hidden-dropout = 0.0, attention-dropout = 0.0, attention-layout = " + layout + ", padding = " + padding));
+                + " hidden-dropout = 0.0, attention-dropout = 0.0, "
+                + "last-position-layout = same, attention-layout = " + layout + ", padding = " + padding));
         b.initialize(manager);
         return b;
     }

@@ -36,7 +36,7 @@ class ExampleSetTest {
 
     private static Backbone sasrec() {
         return new SasRecProvider().create(DIMS, new ProviderSettings(ConfigFactory.parseString(
-                "layers = 1, heads = 1, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
+                "layers = 1, heads = 1, hidden-dropout = 0.1, attention-dropout = 0.1, last-position-layout = same, attention-layout = grouped,"
                     + " padding = zero"), "seqaug.backbone.sasrec"));
     }
 

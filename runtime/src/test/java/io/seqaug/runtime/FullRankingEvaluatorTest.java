@@ -194,7 +194,7 @@ class FullRankingEvaluatorTest {
         ModelDims dims = new ModelDims(data.itemCount(), 1, 16, 20);
         Engine.getInstance().setRandomSeed(3);
         Backbone sasrec = new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
-                "layers = 2, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
+                "layers = 2, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, last-position-layout = same, attention-layout = grouped,"
                     + " padding = zero"), "seqaug.backbone.sasrec"));
         try (NDManager manager = NDManager.newBaseManager()) {
             sasrec.initialize(manager);

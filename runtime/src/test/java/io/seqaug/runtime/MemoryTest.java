@@ -41,7 +41,7 @@ class MemoryTest {
 
     private static Backbone sasrec(ModelDims dims) {
         return new SasRecProvider().create(dims, new ProviderSettings(ConfigFactory.parseString(
-                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
+                "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, last-position-layout = same, attention-layout = grouped,"
                     + " padding = zero"), "seqaug.backbone.sasrec"));
     }
 

@@ -96,7 +96,7 @@ class TargetLossTest {
     private static Backbone sasrec(int seed) {
         Engine.getInstance().setRandomSeed(seed);
         return new SasRecProvider().create(new ModelDims(9, 1, 8, 5), new ProviderSettings(ConfigFactory.parseString(
-                "layers = 1, heads = 2, hidden-dropout = 0, attention-dropout = 0, attention-layout = padded,"
+                "layers = 1, heads = 2, hidden-dropout = 0, attention-dropout = 0, last-position-layout = same, attention-layout = padded,"
                     + " padding = zero"), "seqaug.backbone.sasrec"));
     }
 

@@ -109,7 +109,7 @@ public final class PluginTestKit {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) seed);
             Backbone backbone = new SasRecProvider().create(DIMS, new ProviderSettings(ConfigFactory.parseString(
-                    "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, attention-layout = grouped,"
+                    "layers = 1, heads = 2, hidden-dropout = 0.1, attention-dropout = 0.1, last-position-layout = same, attention-layout = grouped,"
                     + " padding = zero"), "seqaug.backbone.sasrec"));
             backbone.initialize(manager);
             for (Parameter p : backbone.parameters()) {
