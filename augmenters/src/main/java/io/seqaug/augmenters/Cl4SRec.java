@@ -10,7 +10,7 @@ import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.StepContext;
 import io.seqaug.augmenters.contrastive.InfoNce;
 import io.seqaug.augmenters.contrastive.OperatorViews;
-import io.seqaug.augmenters.contrastive.SequenceRepresentation;
+import io.seqaug.augmenters.contrastive.ViewContrast;
 
 import java.util.List;
 import java.util.Locale;
@@ -42,13 +42,11 @@ public final class Cl4SRec implements AugmenterProvider {
     @Override
     public Augmenter create(ProviderSettings settings, AugmenterContext context) {
         OperatorViews views = OperatorViews.from(settings, context);
-        SequenceRepresentation representation = SequenceRepresentation.parse(
-                settings.oneOf("representation", "last", "mean", "concatenate"));
+        ViewContrast contrast = ViewContrast.from(settings, "representation");
         InfoNce.Similarity similarity = InfoNce.Similarity.valueOf(
                 settings.oneOf("similarity", "dot", "cosine").toUpperCase(Locale.ROOT));
         float temperature = (float) settings.number("temperature", 1e-6, 1e6);
         double weight = settings.weight("weight", 1e6);
-        boolean trimmed = trimmedProducts(settings, representation);
         return new Augmenter() {
             @Override
             public int viewsPerExample() {
@@ -62,44 +60,10 @@ public final class Cl4SRec implements AugmenterProvider {
 
             @Override
             public List<LossTerm> losses(StepContext step) {
-                int batch = step.batchSize();
-                NDArray loss;
-                if (trimmed) {
-                    NDArray ids = step.requireViews();
-                    loss = InfoNce.concatenated(step.encode(step.embed(ids), ids), ids, batch, temperature, similarity);
-                } else {
-                    NDArray z = encodeViews(step, representation);
-                    loss = InfoNce.loss(z.get("0:{}", batch), z.get("{}:", batch), temperature, similarity);
-                }
+                NDArray loss = contrast.loss(contrast.encode(step), step.requireViews(), step.batchSize(), temperature,
+                        similarity);
                 return List.of(new LossTerm("contrastive", loss, weight));
             }
         };
-    }
-
-    /**
-     * Whether a concatenated representation's products skip the all-zero positions
-     * ({@code concatenated-products = trimmed}, see {@link io.seqaug.augmenters.contrastive.ConcatenatedProducts})
-     * rather than multiply the whole flattened outputs ({@code full}, the published computation).
-     *
-     * @param settings the augmenter's settings
-     * @param representation the representation the products are of
-     * @return true for trimmed products of a concatenated representation
-     */
-    static boolean trimmedProducts(ProviderSettings settings, SequenceRepresentation representation) {
-        String products = settings.oneOf("concatenated-products", "trimmed", "full");
-        return representation == SequenceRepresentation.CONCATENATE && products.equals("trimmed");
-    }
-
-    /**
-     * The representations of a step's two views per sequence, copy-major.
-     *
-     * @param step the step
-     * @param representation how outputs become one vector
-     * @return {@code [2B, D]}
-     */
-    static NDArray encodeViews(StepContext step, SequenceRepresentation representation) {
-        NDArray ids = step.requireViews();
-        NDArray encoded = representation.needsEveryPosition() ? step.encode(step.embed(ids), ids) : step.encodeLast(ids);
-        return representation.of(encoded, ids);
     }
 }

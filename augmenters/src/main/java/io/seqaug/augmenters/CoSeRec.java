@@ -11,11 +11,12 @@ import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
 import io.seqaug.augmenters.contrastive.InfoNce;
-import io.seqaug.augmenters.contrastive.SequenceRepresentation;
+import io.seqaug.augmenters.contrastive.ViewContrast;
 import io.seqaug.augmenters.operators.RateRange;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -49,19 +50,17 @@ public final class CoSeRec implements AugmenterProvider {
         }
         double temperature = settings.number("temperature", 1e-6, 1e6);
         double weight = settings.weight("weight", 1e6);
-        String similarity = settings.oneOf("similarity", "dot", "cosine");
-        SequenceRepresentation representation = SequenceRepresentation.parse(
-                settings.oneOf("representation", "last", "mean", "concatenate"));
-        boolean trimmed = Cl4SRec.trimmedProducts(settings, representation);
+        InfoNce.Similarity similarity = InfoNce.Similarity.valueOf(
+                settings.oneOf("similarity", "dot", "cosine").toUpperCase(Locale.ROOT));
+        ViewContrast contrast = ViewContrast.from(settings, "representation");
         RateRange rates = RateRange.from(settings);
         SequenceOperator operator = context.operator("random",
                 Map.of("choices", operators, "rate-min", rates.min(), "rate-max", rates.max()));
-        return new Instance(operator, (float) temperature, (float) weight, similarity.equals("cosine"), representation,
-                trimmed);
+        return new Instance(operator, (float) temperature, (float) weight, similarity, contrast);
     }
 
-    private record Instance(SequenceOperator operator, float temperature, float weight, boolean cosine,
-            SequenceRepresentation representation, boolean trimmed) implements Augmenter {
+    private record Instance(SequenceOperator operator, float temperature, float weight, InfoNce.Similarity similarity,
+            ViewContrast contrast) implements Augmenter {
 
         @Override
         public Set<TrainingStage> activeStages() {
@@ -80,25 +79,8 @@ public final class CoSeRec implements AugmenterProvider {
 
         @Override
         public List<LossTerm> losses(StepContext step) {
-            NDArray ids = step.requireViews();
-            int batch = (int) step.inputs().getShape().get(0);
-            NDArray z;
-            if (representation == SequenceRepresentation.LAST) {
-                // only the last position is read: a backbone may skip the work the other positions need
-                z = step.backbone().encodeEmbeddedLast(step.backbone().embed(ids), ids, true);
-            } else {
-                NDArray encoded = step.encode(step.embed(ids), ids);
-                if (trimmed) {
-                    InfoNce.Similarity similarity = cosine ? InfoNce.Similarity.COSINE : InfoNce.Similarity.DOT;
-                    return List.of(new LossTerm("contrastive", InfoNce.concatenated(encoded, ids, batch, temperature,
-                            similarity), weight));
-                }
-                z = representation.of(encoded, ids);
-            }
-            if (cosine) {
-                z = z.div(z.norm(new int[] {1}, true).maximum(1e-8f));
-            }
-            return List.of(new LossTerm("contrastive", InfoNce.pairs(z, batch, temperature), weight));
+            NDArray loss = contrast.loss(contrast.encode(step), step.requireViews(), step.batchSize(), temperature, similarity);
+            return List.of(new LossTerm("contrastive", loss, weight));
         }
     }
 }

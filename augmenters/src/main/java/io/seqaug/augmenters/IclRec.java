@@ -15,6 +15,7 @@ import io.seqaug.augmenters.contrastive.InfoNce;
 import io.seqaug.augmenters.contrastive.KMeans;
 import io.seqaug.augmenters.contrastive.OperatorViews;
 import io.seqaug.augmenters.contrastive.SequenceRepresentation;
+import io.seqaug.augmenters.contrastive.ViewContrast;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +45,11 @@ public final class IclRec implements AugmenterProvider {
 
     @Override
     public Augmenter create(ProviderSettings settings, AugmenterContext context) {
-        SequenceRepresentation instance = SequenceRepresentation.parse(
-                settings.oneOf("instance-representation", "last", "mean", "concatenate"));
         Settings s = new Settings(OperatorViews.from(settings, context), settings.integer("clusters", 1, 1 << 20),
-                settings.integer("kmeans-iterations", 1, 10_000), settings.integer("kmeans-restarts", 1, 100), instance,
-                (float) settings.number("temperature", 1e-6, 1e6), settings.number("instance-weight", 0, 1e6),
-                settings.number("intent-weight", 0, 1e6), settings.integer("warm-up-epochs", 0, Integer.MAX_VALUE),
-                Cl4SRec.trimmedProducts(settings, instance));
+                settings.integer("kmeans-iterations", 1, 10_000), settings.integer("kmeans-restarts", 1, 100),
+                ViewContrast.from(settings, "instance-representation"), (float) settings.number("temperature", 1e-6, 1e6),
+                settings.number("instance-weight", 0, 1e6), settings.number("intent-weight", 0, 1e6),
+                settings.integer("warm-up-epochs", 0, Integer.MAX_VALUE));
         if (s.instanceWeight() == 0 && s.intentWeight() == 0) {
             throw settings.invalid("intent-weight", "and instance-weight are both 0, which switches off both of the "
                     + "method's losses: the run would train as augmenter none under this method's name");
@@ -65,16 +64,14 @@ public final class IclRec implements AugmenterProvider {
      * @param clusters the number of intents
      * @param iterations k-means iterations
      * @param restarts k-means restarts
-     * @param instanceRepresentation the representation of the instance-level contrast
+     * @param instance the instance-level contrast: its representation and products
      * @param temperature both contrasts' temperature
      * @param instanceWeight weight of the instance-level term ({@code cf_weight})
      * @param intentWeight weight of the intent term ({@code intent_cf_weight})
      * @param warmUp epochs of the stage before intents are clustered and contrasted
-     * @param trimmedProducts whether a concatenated instance representation's products skip all-zero positions
      */
-    record Settings(OperatorViews views, int clusters, int iterations, int restarts,
-            SequenceRepresentation instanceRepresentation, float temperature, double instanceWeight, double intentWeight,
-            int warmUp, boolean trimmedProducts) {}
+    record Settings(OperatorViews views, int clusters, int iterations, int restarts, ViewContrast instance,
+            float temperature, double instanceWeight, double intentWeight, int warmUp) {}
 
     /** The augmenter; its intents change in {@link #startEpoch} only, read by {@link #losses}. */
     static final class Instance implements Augmenter {
@@ -147,14 +144,7 @@ public final class IclRec implements AugmenterProvider {
             int batch = step.batchSize();
             NDArray ids = step.requireViews();
             NDArray encoded = step.encode(step.embed(ids), ids);
-            NDArray instanceLoss;
-            if (settings.trimmedProducts()) {
-                instanceLoss = InfoNce.concatenated(encoded, ids, batch, settings.temperature(), InfoNce.Similarity.DOT);
-            } else {
-                NDArray instance = settings.instanceRepresentation().of(encoded, ids);
-                instanceLoss = InfoNce.loss(instance.get("0:{}", batch), instance.get("{}:", batch), settings.temperature(),
-                        InfoNce.Similarity.DOT);
-            }
+            NDArray instanceLoss = settings.instance().loss(encoded, ids, batch, settings.temperature(), InfoNce.Similarity.DOT);
             List<LossTerm> terms = new ArrayList<>(2);
             terms.add(new LossTerm("instance-contrastive", instanceLoss, settings.instanceWeight()));
             if (centroids != null) {

@@ -104,14 +104,25 @@ final class SasRec extends BackboneBase {
     private NDArray encode(NDArray embeddings, NDArray itemIds, Packing packing, boolean training) {
         NDArray x = inputs(embeddings, itemIds, packing, training);
         Shape padded = itemIds.getShape();
-        AttentionGroups groups = settings.groupedAttention()
-                ? AttentionGroups.of(packing.hostIds(), (int) padded.get(0), (int) padded.get(1), itemIds.getManager()) : null;
+        AttentionGroups groups = settings.groupedAttention() ? groups(packing, itemIds) : null;
         NDArray mask = groups == null ? attentionMask(itemIds) : null;
         for (Block block : blocks) {
-            x = groups == null ? attention(block, x, packing, padded, mask, training, false) : attention(block, x, groups, training);
-            x = block.feedForward().apply(x, training);
+            x = block(block, x, packing, padded, groups, mask, training);
         }
         return packing.unpack(x);
+    }
+
+    private static AttentionGroups groups(Packing packing, NDArray itemIds) {
+        Shape padded = itemIds.getShape();
+        return AttentionGroups.of(packing.hostIds(), (int) padded.get(0), (int) padded.get(1), itemIds.getManager());
+    }
+
+    /** One whole block over the packed real positions: attention in groups, or padded when {@code groups} is null. */
+    private NDArray block(Block block, NDArray x, Packing packing, Shape padded, AttentionGroups groups, NDArray mask,
+            boolean training) {
+        NDArray attended = groups == null ? attention(block, x, packing, padded, mask, training, false)
+                : attention(block, x, groups, training);
+        return block.feedForward().apply(attended, training);
     }
 
     /**
@@ -130,11 +141,9 @@ final class SasRec extends BackboneBase {
         Shape padded = itemIds.getShape();
         NDArray mask = attentionMask(itemIds);
         AttentionGroups groups = training && settings.groupedAttention() && settings.groupedBeforeLast() && blocks.size() > 1
-                ? AttentionGroups.of(packing.hostIds(), (int) padded.get(0), (int) padded.get(1), itemIds.getManager()) : null;
+                ? groups(packing, itemIds) : null;
         for (int l = 0; l < blocks.size() - 1; l++) {
-            x = groups == null ? attention(blocks.get(l), x, packing, padded, mask, training, false)
-                    : attention(blocks.get(l), x, groups, training);
-            x = blocks.get(l).feedForward().apply(x, training);
+            x = block(blocks.get(l), x, packing, padded, groups, mask, training);
         }
         Block last = blocks.get(blocks.size() - 1);
         return last.feedForward().apply(attention(last, x, packing, padded, mask, training, true), training);
