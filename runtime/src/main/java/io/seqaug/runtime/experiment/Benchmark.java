@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,6 +128,9 @@ public final class Benchmark {
         }
         out.println("steady = median of the epochs after the first; GFLOP/ep: estimated work on real (unpadded) items,"
                 + " training = 3 x forward, each augmented view encoded once; % peak: steady GFLOP/s over the matmul rate");
+        ratio(phases.get(0).seconds(), phases.get(1).seconds()).ifPresent(r -> out.printf(Locale.ROOT,
+                "%s / %s: first epoch %.2fx; steady %.2fx, between %.2fx and %.2fx over the steady epochs%n",
+                phases.get(1).name(), phases.get(0).name(), r.first(), r.steady(), r.low(), r.high()));
         for (Phase p : phases) {
             if (!p.losses().isEmpty()) {
                 out.printf(Locale.ROOT, "losses, %s, last epoch: %s%n", p.name(), p.losses());
@@ -166,6 +170,42 @@ public final class Benchmark {
     }
 
     /**
+     * How many times a plain epoch an augmented epoch takes.
+     *
+     * @param first the first epochs' ratio
+     * @param steady the ratio of the steady medians
+     * @param low the fastest steady augmented epoch over the slowest steady plain one
+     * @param high the slowest steady augmented epoch over the fastest steady plain one
+     */
+    record Ratio(double first, double steady, double low, double high) {
+    }
+
+    /**
+     * The augmented phase's epochs against the plain phase's. The two phases run one after the other, so a
+     * machine whose speed drifts moves the ratio; the range over the steady epochs shows how far.
+     *
+     * @param plain wall seconds of the plain epochs, in order
+     * @param augmented wall seconds of the augmented epochs, in order
+     * @return the ratio; empty with fewer than two epochs in either phase (no steady state)
+     */
+    static Optional<Ratio> ratio(List<Double> plain, List<Double> augmented) {
+        if (plain.size() < 2 || augmented.size() < 2) {
+            return Optional.empty();
+        }
+        List<Double> plainSteady = plain.subList(1, plain.size());
+        List<Double> augmentedSteady = augmented.subList(1, augmented.size());
+        return Optional.of(new Ratio(augmented.get(0) / plain.get(0), median(augmentedSteady) / median(plainSteady),
+                Collections.min(augmentedSteady) / Collections.max(plainSteady),
+                Collections.max(augmentedSteady) / Collections.min(plainSteady)));
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /**
      * One timed phase.
      *
      * @param name what ran
@@ -192,9 +232,7 @@ public final class Benchmark {
             if (seconds.size() == 1) {
                 return seconds.get(0);
             }
-            double[] rest = seconds.subList(1, seconds.size()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            int mid = rest.length / 2;
-            return rest.length % 2 == 1 ? rest[mid] : (rest[mid - 1] + rest[mid]) / 2;
+            return median(seconds.subList(1, seconds.size()));
         }
     }
 
