@@ -166,12 +166,13 @@ public final class Reports {
         if (anyTest) {
             out.append(significanceSection(statistics));
         }
-        out.append("\n# Relative improvement over `none` (same dataset and backbone, means over seeds)\n\n");
+        out.append("\n# Relative improvement over `none` (same dataset and backbone, means over seeds; s/epoch: the mean"
+                + " median stage-2 epoch time against none's)\n\n");
         out.append("| dataset | backbone | augmenter |");
         CellResult.METRICS.forEach(m -> out.append(' ').append(m).append(" |"));
-        out.append("\n|---|---|---|");
+        out.append(" s/epoch |\n|---|---|---|");
         CellResult.METRICS.forEach(m -> out.append("---|"));
-        out.append('\n');
+        out.append("---|\n");
         for (Map.Entry<GridStatistics.Group, List<CellResult>> e : groups.entrySet()) {
             GridStatistics.Group g = e.getKey();
             List<CellResult> baseline = groups.get(g.baseline());
@@ -184,6 +185,9 @@ public final class Reports {
                 double value = mean(e.getValue().stream().mapToDouble(r -> r.test().get(m)).toArray());
                 out.append(base > 0 ? String.format(Locale.ROOT, " %+.1f%% |", 100 * (value - base) / base) : " n/a |");
             }
+            double baseSeconds = mean(baseline.stream().mapToDouble(CellResult::secondsPerEpoch).toArray());
+            double seconds = mean(e.getValue().stream().mapToDouble(CellResult::secondsPerEpoch).toArray());
+            out.append(baseSeconds > 0 ? String.format(Locale.ROOT, " %.1fx |", seconds / baseSeconds) : " n/a |");
             out.append('\n');
         }
         return out.toString();

@@ -113,6 +113,25 @@ class SignificanceReportTest {
     }
 
     @Test
+    void theRelativeTableSetsEachMethodsEpochTimeAgainstNones() {
+        List<CellResult> cells = new ArrayList<>();
+        double[][] seconds = {{3.0, 1.0}, {4.0, 6.0}};
+        String[] augmenters = {"none", "slow"};
+        for (int a = 0; a < 2; a++) {
+            for (int seed = 1; seed <= 2; seed++) {
+                Map<String, Double> test = new LinkedHashMap<>();
+                double value = a == 0 ? 0.0400 : 0.0500;
+                CellResult.METRICS.forEach(m -> test.put(m, value));
+                cells.add(new CellResult("beauty", "sasrec", augmenters[a], seed, test, seconds[a][seed - 1], 2, List.of()));
+            }
+        }
+        // none 2.0 s on average, slow 5.0 s
+        assertThat(Reports.summary(cells, 4)).contains("| dataset | backbone | augmenter | HR@5 |")
+                .contains(" NDCG@20 | s/epoch |\n|---|---|---|---|---|---|---|---|---|---|\n")
+                .contains("| beauty | sasrec | slow | +25.0% | +25.0% | +25.0% | +25.0% | +25.0% | +25.0% | 2.5x |\n");
+    }
+
+    @Test
     void aSignificantlyWorseAugmenterGetsNoMarkButItsDirection() throws IOException {
         List<CellResult> cells = new ArrayList<>();
         double[][] values = {{0.0400, 0.0420, 0.0410}, {0.0300, 0.0310, 0.0320}};
