@@ -120,6 +120,7 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
             }
         }
         requireDistinctFolders(jobs);
+        requireDistinctRuns(jobs);
         return new GridPlan(grid, gridDir, List.copyOf(jobs), cells, reference.getConfig(ConfigLoader.ROOT));
     }
 
@@ -135,6 +136,27 @@ public record GridPlan(GridSpec grid, Path directory, List<Job> jobs, int cells,
                 throw new ConfigError(other.label() + " and " + job.label() + " are the same job (both in "
                         + job.directory() + "): it would run once and be reported twice; list each dataset, backbone, "
                         + "augmenter and seed once");
+            }
+        }
+    }
+
+    /**
+     * Two cells whose settings are equal in everything but their folder (a variant that changes nothing,
+     * a sweep point equal to another method's cell) would train the same model twice and report it as two
+     * methods: refused, naming both.
+     */
+    private static void requireDistinctRuns(List<Job> jobs) {
+        Map<Config, Job> byRun = new HashMap<>();
+        for (Job job : jobs) {
+            if (job.stage1()) {
+                continue;
+            }
+            Config run = job.settings().config().getConfig(ConfigLoader.ROOT).withoutPath("output-dir").withoutPath("run-name");
+            Job other = byRun.putIfAbsent(run, job);
+            if (other != null) {
+                throw new ConfigError(other.label() + " and " + job.label() + " have the same settings: they would train the "
+                        + "same model twice and report it under two names; give " + job.augmenter()
+                        + " the settings that make it differ, or list it once");
             }
         }
     }

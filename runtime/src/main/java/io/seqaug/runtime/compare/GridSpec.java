@@ -326,6 +326,16 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
             }
         }
         onlyOnce(origin, "grid.seeds", seeds);
+        for (Variant v : variants) {
+            if (v.swept().isEmpty()) {
+                requireOwnAugmenterBlock("grid.variants entry '" + v.name() + "'", v.settings(), v.augmenter(),
+                        v.settings().root().origin().description());
+            }
+        }
+        for (Override o : overrides) {
+            o.augmenter().ifPresent(a -> requireOwnAugmenterBlock("grid.cells entry for augmenter '" + a + "'", o.settings(),
+                    provider(a), o.origin().description()));
+        }
         // A file that includes another and narrows its lists (examples/reproduce-yelp-sasrec.conf) may
         // leave the included file's cells for other datasets unused; a cell written beside the list it
         // misses is a mistake.
@@ -343,6 +353,23 @@ public record GridSpec(String name, List<String> datasets, List<String> backbone
                     .ifPresent(a -> {
                         throw matchesNothing(o, "augmenter", a, "grid.augmenters", augmenters);
                     });
+        }
+    }
+
+    /**
+     * Settings written for one augmenter's cells are read only from that augmenter's block: another
+     * provider's block, or {@code augmenter.name} (which the grid sets from the cell's augmenter), would
+     * do nothing, and the cell would report the unchanged augmenter under a name that says otherwise.
+     */
+    private static void requireOwnAugmenterBlock(String what, Config settings, String provider, String where) {
+        if (!settings.hasPath("augmenter")) {
+            return;
+        }
+        for (String key : settings.getConfig("augmenter").root().keySet()) {
+            if (!key.equals(provider)) {
+                throw new ConfigError(what + " (" + where + ") sets augmenter." + key + ", but its cells run augmenter '"
+                        + provider + "', which reads only augmenter." + provider + ": the setting would do nothing");
+            }
         }
     }
 

@@ -106,6 +106,52 @@ class SilentComparisonFaultsTest {
     }
 
     @Test
+    void settingsForAnotherAugmentersBlockAreRefusedAsDoingNothing() {
+        assertThatThrownBy(() -> grid("augmenters = [none, v], variants = [ { name = v, augmenter = basrec,"
+                + " settings.augmenter.coserec.weight = 0.5 } ]")).isInstanceOf(ConfigError.class)
+                .hasMessageContaining("grid.variants entry 'v' (").hasMessageContaining(") sets augmenter.coserec, but its cells run "
+                        + "augmenter 'basrec', which reads only augmenter.basrec: the setting would do nothing");
+        assertThatThrownBy(() -> grid("cells = [ { augmenter = basrec, settings.augmenter.name = coserec } ]"))
+                .hasMessageContaining("grid.cells entry for augmenter 'basrec' (").hasMessageContaining("sets augmenter.name");
+        // a cells entry for a variant is checked against the variant's provider
+        assertThatThrownBy(() -> grid("augmenters = [none, v], variants = [ { name = v, augmenter = basrec } ],"
+                + " cells = [ { augmenter = v, settings.augmenter.cl4srec.weight = 0.2 } ]"))
+                .hasMessageContaining("grid.cells entry for augmenter 'v'").hasMessageContaining("run augmenter 'basrec'");
+        // an entry for every augmenter may set each one's block; the entries for one set their own
+        assertThat(grid("cells = [ { settings.augmenter.coserec.weight = 0.5 }, { augmenter = basrec,"
+                + " settings.augmenter.basrec.n-pairs = 1 } ]").overrides()).hasSize(2);
+    }
+
+    @Test
+    void twoCellsWithTheSameSettingsAreRefusedNamingBoth() throws IOException {
+        Path conf = Files.writeString(dir.resolve("grid.conf"), """
+                seqaug.train { stage1.epochs = 1, stage2.epochs = 1 }
+                seqaug.augmenter.basrec.n-pairs = 1
+                grid {
+                  name = "g", datasets = ["synthetic"], backbones = ["sasrec"], augmenters = ["none", "basrec", "plain", "one-pair"]
+                  variants = [
+                    { name = "plain", augmenter = "none" }
+                    { name = "one-pair", augmenter = "basrec", settings.augmenter.basrec.n-pairs = 2 }
+                  ]
+                }
+                """);
+        CliFaults.Result r = CliFaults.plan(dir, "-c", conf.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("cell synthetic sasrec none seed 42 and cell synthetic sasrec plain seed 42 have the same "
+                + "settings: they would train the same model twice and report it under two names");
+        assertThat(dir.resolve("g")).doesNotExist();
+        // a variant that differs from every other cell is a cell of its own
+        Files.writeString(conf, Files.readString(conf).replace("\"none\", \"basrec\", \"plain\",", "\"none\", \"basrec\","));
+        CliFaults.Result plan = CliFaults.plan(dir, "-c", conf.toString());
+        assertThat(plan.code()).as(plan.err()).isZero();
+        // a variant whose one setting equals the grid's is the grid's cell again
+        Files.writeString(conf, Files.readString(conf).replace("n-pairs = 2", "n-pairs = 1"));
+        CliFaults.Result same = CliFaults.plan(dir, "-c", conf.toString());
+        assertThat(same.code()).isEqualTo(2);
+        assertThat(same.err()).contains("cell synthetic sasrec basrec seed 42 and cell synthetic sasrec one-pair seed 42");
+    }
+
+    @Test
     void oneDataPathForSeveralGridDatasetsIsRefused() throws IOException {
         Path data = Files.writeString(dir.resolve("one.txt"), "1 1 2 3 4 5\n2 2 3 4 5 6\n3 1 3 5 2 4\n");
         Path conf = Files.writeString(dir.resolve("grid.conf"), """
