@@ -11,6 +11,7 @@ import io.seqaug.api.SequenceOperator;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
 import io.seqaug.augmenters.contrastive.InfoNce;
+import io.seqaug.augmenters.contrastive.OperatorViews;
 import io.seqaug.augmenters.contrastive.ViewContrast;
 import io.seqaug.augmenters.operators.RateRange;
 
@@ -31,6 +32,13 @@ import java.util.random.RandomGenerator;
  * dot products (as in CoSeRec) or, with {@code similarity = cosine}, cosines.
  */
 public final class CoSeRec implements AugmenterProvider {
+
+    /** The operators of CoSeRec's {@code Random} augmentation, and the default range that the published rules replace. */
+    static final List<String> PUBLISHED_OPERATORS = List.of("crop", "mask", "reorder", "substitute", "insert");
+    private static final double DEFAULT_RATE_MIN = 0.2;
+    private static final double DEFAULT_RATE_MAX = 0.7;
+    /** Sequences of at most this many items take only insert, substitute or mask ({@code augment_threshold}). */
+    static final int SHORT_SEQUENCE = 4;
 
     @Override
     public String name() {
@@ -54,9 +62,51 @@ public final class CoSeRec implements AugmenterProvider {
                 settings.oneOf("similarity", "dot", "cosine").toUpperCase(Locale.ROOT));
         ViewContrast contrast = ViewContrast.from(settings, "representation");
         RateRange rates = RateRange.from(settings);
-        SequenceOperator operator = context.operator("random",
-                Map.of("choices", operators, "rate-min", rates.min(), "rate-max", rates.max()));
+        SequenceOperator operator;
+        if (settings.oneOf("operator-rules", "seqaug", "published").equals("published")) {
+            // the published rules fix the operators and their rates: a list or range set beside them would do nothing
+            if (!Set.copyOf(operators).equals(Set.copyOf(PUBLISHED_OPERATORS)) || operators.size() != PUBLISHED_OPERATORS.size()) {
+                throw settings.invalid("operators", "is not read with operator-rules = published, which takes CoSeRec's five "
+                        + "operators; leave it at " + PUBLISHED_OPERATORS);
+            }
+            if (rates.min() != DEFAULT_RATE_MIN || rates.max() != DEFAULT_RATE_MAX) {
+                throw settings.invalid("rate-min", "and rate-max are not read with operator-rules = published, which fixes "
+                        + "each operator's rate; leave them at " + DEFAULT_RATE_MIN + " and " + DEFAULT_RATE_MAX);
+            }
+            operator = publishedOperator(context);
+        } else {
+            operator = context.operator("random", Map.of("choices", operators, "rate-min", rates.min(), "rate-max", rates.max()));
+        }
         return new Instance(operator, (float) temperature, (float) weight, similarity, contrast);
+    }
+
+    /**
+     * One view as CoSeRec's code makes it ({@code base_augment_type = random}, {@code augment_threshold = 4},
+     * {@code augment_type_for_short = SIM}), rule for rule: a sequence of at most 4 items takes one of
+     * insert, substitute and mask, a longer one one of insert, crop, mask, reorder and substitute, picked
+     * uniformly. Crop keeps {@code (int) (0.2 n)} items (one when that is 0), mask writes the padding id at
+     * {@code (int) (0.7 n)} positions and reorder shuffles a span of {@code (int) (0.7 n)} items (the code
+     * passes the mask rate {@code gamma} as the reorder rate), all as {@link OperatorViews#published};
+     * substitute replaces {@code max(1, (int) (0.1 n))} items and insert puts a neighbour before
+     * {@code max(1, (int) (0.4 n))} items, both with the run's item similarity (the code's offline
+     * ItemCF-IUF model, which it uses until epoch 160).
+     *
+     * @param context where the substitute and insert operators are built
+     * @return the operator of one view
+     */
+    static SequenceOperator publishedOperator(AugmenterContext context) {
+        List<SequenceOperator> fixed = OperatorViews.published(0.2, 0.7, 0.7).operators();
+        SequenceOperator crop = fixed.get(0);
+        SequenceOperator mask = fixed.get(1);
+        SequenceOperator reorder = fixed.get(2);
+        SequenceOperator substitute = context.operator("substitute", Map.of("rate-min", 0.1, "rate-max", 0.1));
+        SequenceOperator insert = context.operator("insert", Map.of("rate-min", 0.4, "rate-max", 0.4));
+        List<SequenceOperator> forShort = List.of(insert, substitute, mask);
+        List<SequenceOperator> forLong = List.of(insert, crop, mask, reorder, substitute);
+        return (items, rng) -> {
+            List<SequenceOperator> choices = items.length > SHORT_SEQUENCE ? forLong : forShort;
+            return choices.get(rng.nextInt(choices.size())).apply(items, rng);
+        };
     }
 
     private record Instance(SequenceOperator operator, float temperature, float weight, InfoNce.Similarity similarity,

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -133,12 +134,12 @@ class AugmenterLossTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dot", "cosine"})
-    void coserecAddsAContrastiveLoss(String similarity) {
+    @CsvSource({"dot, seqaug", "cosine, seqaug", "dot, published"})
+    void coserecAddsAContrastiveLoss(String similarity, String rules) {
         Augmenter coserec = augmenter("coserec", """
-                operators = [crop, mask, reorder, substitute, insert], rate-min = 0.2, rate-max = 0.7,
+                operators = [crop, mask, reorder, substitute, insert], rate-min = 0.2, rate-max = 0.7, operator-rules = %s,
                 temperature = 0.5, weight = 0.1, similarity = %s, representation = last, concatenated-products = trimmed
-                """.formatted(similarity));
+                """.formatted(rules, similarity));
         assertThat(coserec.viewsPerExample()).isEqualTo(2);
         assertThat(step(backbone("sasrec"), coserec)).hasSize(1).allSatisfy(v -> assertThat(v).isPositive().isFinite());
     }

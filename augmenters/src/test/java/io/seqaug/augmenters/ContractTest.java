@@ -22,12 +22,13 @@ class ContractTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"last, trimmed, cosine", "concatenate, trimmed, cosine", "concatenate, full, dot", "mean, trimmed, dot"})
-    void coserecHonoursTheAugmenterContract(String representation, String products, String similarity) {
+    @CsvSource({"last, trimmed, cosine, seqaug", "concatenate, trimmed, cosine, seqaug", "concatenate, full, dot, seqaug",
+        "mean, trimmed, dot, seqaug", "concatenate, trimmed, dot, published"})
+    void coserecHonoursTheAugmenterContract(String representation, String products, String similarity, String rules) {
         PluginTestKit.checkAugmenter(new CoSeRec(), """
-                operators = [crop, mask, reorder, substitute, insert], rate-min = 0.2, rate-max = 0.7,
+                operators = [crop, mask, reorder, substitute, insert], rate-min = 0.2, rate-max = 0.7, operator-rules = %s,
                 similarity = %s, temperature = 0.5, weight = 0.1, representation = %s, concatenated-products = %s
-                """.formatted(similarity, representation, products));
+                """.formatted(rules, similarity, representation, products));
     }
 
     @ParameterizedTest
