@@ -194,15 +194,15 @@ public final class Benchmark {
         }
         List<Double> plainSteady = plain.subList(1, plain.size());
         List<Double> augmentedSteady = augmented.subList(1, augmented.size());
-        return Optional.of(new Ratio(augmented.get(0) / plain.get(0), median(augmentedSteady) / median(plainSteady),
+        return Optional.of(new Ratio(augmented.get(0) / plain.get(0), steady(augmented) / steady(plain),
                 Collections.min(augmentedSteady) / Collections.max(plainSteady),
                 Collections.max(augmentedSteady) / Collections.min(plainSteady)));
     }
 
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    /** The median of the epochs after the first, or the first when there is only one. */
+    private static double steady(List<Double> seconds) {
+        List<Double> rest = seconds.size() == 1 ? seconds : seconds.subList(1, seconds.size());
+        return EpochLog.median(rest.stream().mapToDouble(Double::doubleValue).sorted().toArray());
     }
 
     /**
@@ -227,12 +227,8 @@ public final class Benchmark {
             return new Phase(name, seconds, cpu, last.losses(), flopsPerEpoch, last.sequences());
         }
 
-        /** The median of the epochs after the first, or the first when there is only one. */
         double steadySeconds() {
-            if (seconds.size() == 1) {
-                return seconds.get(0);
-            }
-            return median(seconds.subList(1, seconds.size()));
+            return steady(seconds);
         }
     }
 

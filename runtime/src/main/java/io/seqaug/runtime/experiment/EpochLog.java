@@ -129,11 +129,18 @@ public final class EpochLog {
         double[] seconds = entries.stream().map(Entry::record)
                 .filter(r -> r.getInt("stage") == stage && r.hasPath("train_seconds"))
                 .mapToDouble(r -> r.getDouble("train_seconds")).sorted().toArray();
-        if (seconds.length == 0) {
-            return OptionalDouble.empty();
-        }
-        int mid = seconds.length / 2;
-        return OptionalDouble.of(seconds.length % 2 == 1 ? seconds[mid] : (seconds[mid - 1] + seconds[mid]) / 2);
+        return seconds.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(median(seconds));
+    }
+
+    /**
+     * The median of sorted values: the middle one, or the mean of the middle two.
+     *
+     * @param sorted values in ascending order, at least one
+     * @return the median
+     */
+    static double median(double[] sorted) {
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static int stageNumber(TrainingStage stage) {
