@@ -11,7 +11,11 @@ import java.util.TreeSet;
 
 /**
  * What differs between the settings a run recorded and the settings asked for now, ignoring those
- * that change how a run is shown or where its files live, not what it computes.
+ * that change how a run is shown or where its files live, not what it computes, and the blocks of
+ * the backbones and augmenters the run does not use: a run builds its backbone from
+ * {@code backbone.<its backbone>} and its augmenter from {@code augmenter.<its augmenter>} alone
+ * (each provider is handed only its own block), so a grid whose {@code coserec} settings change
+ * keeps its finished {@code none} and {@code basrec} cells.
  */
 public final class SettingsDifferences {
 
@@ -57,9 +61,13 @@ public final class SettingsDifferences {
         for (Map.Entry<String, ConfigValue> e : requested.entrySet()) {
             keys.add(e.getKey());
         }
+        String backbone = agreed(recorded, requested, "model.backbone");
+        String augmenter = agreed(recorded, requested, "augmenter.name");
         List<String> out = new ArrayList<>();
         for (String key : keys) {
-            if (PRESENTATION.contains(key) || alsoIgnored.contains(key)) {
+            if (PRESENTATION.contains(key) || alsoIgnored.contains(key)
+                    || anotherProvidersBlock(key, "backbone.", backbone)
+                    || anotherProvidersBlock(key, "augmenter.", augmenter)) {
                 continue;
             }
             String a = recorded.hasPath(key) ? render(recorded.getValue(key))
@@ -70,6 +78,28 @@ public final class SettingsDifferences {
             }
         }
         return out;
+    }
+
+    /** The value both trees give the key, or null when one lacks it or they differ (then that key is the difference). */
+    private static String agreed(Config recorded, Config requested, String key) {
+        if (!recorded.hasPath(key) || !requested.hasPath(key)) {
+            return null;
+        }
+        String a = render(recorded.getValue(key));
+        return a.equals(render(requested.getValue(key))) ? a : null;
+    }
+
+    /**
+     * Whether the key lies in the block of a provider of this kind other than the one the run uses,
+     * for example {@code augmenter.coserec.temperature} for a {@code basrec} run.
+     */
+    private static boolean anotherProvidersBlock(String key, String kind, String used) {
+        if (used == null || !key.startsWith(kind)) {
+            return false;
+        }
+        String rest = key.substring(kind.length());
+        int dot = rest.indexOf('.');
+        return dot > 0 && !rest.substring(0, dot).equals(used) && !rest.substring(0, dot).equals("\"" + used + "\"");
     }
 
     /**

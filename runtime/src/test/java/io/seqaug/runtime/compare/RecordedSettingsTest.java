@@ -54,4 +54,24 @@ class RecordedSettingsTest {
                 + " stage2 { epochs = 20, patience = 5, start-valid = 3 } }");
         assertThat(SettingsDifferences.between(recorded, longer, defaults)).containsExactly("train.stage2.epochs: 10 -> 20");
     }
+
+    @Test
+    void theBlocksOfBackbonesAndAugmentersTheRunDoesNotUseAreNotDifferences() {
+        Config defaults = parse("seed = 1");
+        Config recorded = parse("model.backbone = sasrec, augmenter { name = basrec, basrec.beta = 0.4,"
+                + " coserec.operator-rules = seqaug }, backbone { sasrec.layers = 2, gru4rec.layers = 1 }");
+        Config otherBlocks = parse("model.backbone = sasrec, augmenter { name = basrec, basrec.beta = 0.4,"
+                + " coserec.operator-rules = published }, backbone { sasrec.layers = 2, gru4rec.layers = 3 }");
+        assertThat(SettingsDifferences.between(recorded, otherBlocks, defaults)).isEmpty();
+        // its own blocks are compared
+        Config ownBlocks = parse("model.backbone = sasrec, augmenter { name = basrec, basrec.beta = 0.2,"
+                + " coserec.operator-rules = seqaug }, backbone { sasrec.layers = 3, gru4rec.layers = 1 }");
+        assertThat(SettingsDifferences.between(recorded, ownBlocks, defaults))
+                .containsExactly("augmenter.basrec.beta: 0.4 -> 0.2", "backbone.sasrec.layers: 2 -> 3");
+        // another augmenter: the name is the difference, and the blocks of both methods are compared
+        Config otherMethod = parse("model.backbone = sasrec, augmenter { name = coserec, basrec.beta = 0.4,"
+                + " coserec.operator-rules = published }, backbone { sasrec.layers = 2, gru4rec.layers = 1 }");
+        assertThat(SettingsDifferences.between(recorded, otherMethod, defaults))
+                .containsExactly("augmenter.coserec.operator-rules: seqaug -> published", "augmenter.name: basrec -> coserec");
+    }
 }
