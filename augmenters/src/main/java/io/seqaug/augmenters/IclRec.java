@@ -11,6 +11,7 @@ import io.seqaug.api.EpochContext;
 import io.seqaug.api.LossTerm;
 import io.seqaug.api.ProviderSettings;
 import io.seqaug.api.StepContext;
+import io.seqaug.api.host.Tensors;
 import io.seqaug.augmenters.contrastive.InfoNce;
 import io.seqaug.augmenters.contrastive.KMeans;
 import io.seqaug.augmenters.contrastive.OperatorViews;
@@ -160,7 +161,8 @@ public final class IclRec implements AugmenterProvider {
                 NDArray views = SequenceRepresentation.MEAN.of(encoded, ids);
                 NDArray first = InfoNce.loss(views.get("0:{}", batch), intents, settings.temperature(), InfoNce.Similarity.DOT);
                 NDArray second = InfoNce.loss(views.get("{}:", batch), intents, settings.temperature(), InfoNce.Similarity.DOT);
-                terms.add(new LossTerm("intent-contrastive", first.add(second).div(2f), settings.intentWeight()));
+                NDArray both = first.add(second);
+                terms.add(new LossTerm("intent-contrastive", both.div(Tensors.constant(both, 2f)), settings.intentWeight()));
             }
             return terms;
         }

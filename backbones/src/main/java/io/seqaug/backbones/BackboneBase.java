@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.host.Tensors;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -103,7 +104,8 @@ abstract class BackboneBase implements Backbone {
             return emb.muli(ids.gt(0).toType(DataType.FLOAT32, false).expandDims(-1));
         }
         NDArray padding = ids.eq(0).toType(DataType.FLOAT32, false).expandDims(-1);
-        return emb.mul(padding.neg().add(1f)).add(emb.stopGradient().mul(padding));
+        NDArray negated = padding.neg();
+        return emb.mul(negated.add(Tensors.constant(negated, 1f))).add(emb.stopGradient().mul(padding));
     }
 
     /**

@@ -171,7 +171,7 @@ final class SasRec extends BackboneBase {
         }
         NDArray keys = itemIds.gt(0).toType(DataType.FLOAT32, false).expandDims(1).expandDims(1);
         NDArray allowed = keys.mul(manager.create(causal, new Shape(1, 1, length, length)));
-        return allowed.subi(1f).muli(10000f);
+        return allowed.subi(Tensors.constant(allowed, 1f)).muli(Tensors.constant(allowed, 10000f));
     }
 
     /**

@@ -51,7 +51,10 @@ import java.util.SplittableRandom;
  * and trained for a few steps the way the host trains it, with garbage collection between the
  * forward and the backward pass. Checked: the declared number of views per example, loss terms that
  * are finite scalars with valid weights, gradients that reach the backbone's item table from the
- * augmenter's terms alone, and identical losses for the same seed.
+ * augmenter's terms alone, identical losses for the same seed, and no arithmetic between an
+ * {@code NDArray} and a Java number anywhere in the augmenter's jar or class folder (see
+ * {@link NumberArithmetic}: such code corrupts the backward pass only when the collector happens to
+ * run, so a few training steps cannot be relied on to show it).
  */
 public final class PluginTestKit {
 
@@ -80,6 +83,10 @@ public final class PluginTestKit {
      * @throws AssertionError on a broken contract
      */
     public static Report checkAugmenter(AugmenterProvider provider, String settings, int steps) {
+        List<String> numbers = NumberArithmetic.usesIn(provider.getClass());
+        require(numbers.isEmpty(), provider.name() + ": its code does arithmetic between an NDArray and a Java number ("
+                + String.join("; ", numbers) + "), which can corrupt the backward pass once the garbage collector runs;"
+                + " combine with Tensors.constant(x, value) instead");
         Report first = train(provider, settings, steps, 11);
         Report again = train(provider, settings, steps, 11);
         require(first.losses().equals(again.losses()), provider.name() + ": the same seed gave different losses: "

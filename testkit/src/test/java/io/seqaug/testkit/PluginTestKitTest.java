@@ -15,7 +15,11 @@ import io.seqaug.api.SequenceOperatorProvider;
 import io.seqaug.api.StepContext;
 import io.seqaug.api.TrainingStage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -86,10 +90,36 @@ class PluginTestKitTest {
                 step.encoded().mean(new int[] {0})))), "")).isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("probe: ").hasMessageContaining("loss term 'vector' is not a scalar");
         assertThatThrownBy(() -> PluginTestKit.checkAugmenter(augmenter(step -> List.of(new LossTerm("detached",
-                step.manager().ones(new ai.djl.ndarray.types.Shape()).mul(2)))), ""))
+                step.manager().ones(new ai.djl.ndarray.types.Shape()).add(step.manager().ones(new ai.djl.ndarray.types.Shape()))))), ""))
                 .hasMessageContaining("no gradient reached the backbone's item table");
         assertThatThrownBy(() -> PluginTestKit.checkAugmenter(augmenter(step -> List.of()), ""))
                 .hasMessageContaining("losses() returned no terms");
+    }
+
+    @Test
+    void anAugmenterWhoseCodeDoesArithmeticWithANumberIsRefusedBeforeItTrains(@TempDir Path dir) throws Exception {
+        Path classes = Compiled.compile(dir, "HalvingProvider", """
+                import io.seqaug.api.*;
+                import java.util.*;
+                public class HalvingProvider implements AugmenterProvider {
+                    public String name() { return "halving"; }
+                    public String description() { return "half the squared outputs"; }
+                    public Augmenter create(ProviderSettings settings, AugmenterContext context) {
+                        return new Augmenter() {
+                            public Set<TrainingStage> activeStages() { return EnumSet.of(TrainingStage.AUGMENTED); }
+                            public List<LossTerm> losses(StepContext step) {
+                                return List.of(new LossTerm("half", step.encoded().square().mean().div(2f), 1.0));
+                            }
+                        };
+                    }
+                }
+                """);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            AugmenterProvider provider = (AugmenterProvider) loader.loadClass("HalvingProvider").getConstructor().newInstance();
+            assertThatThrownBy(() -> PluginTestKit.checkAugmenter(provider, "")).isInstanceOf(AssertionError.class)
+                    .hasMessageStartingWith("halving: its code does arithmetic between an NDArray and a Java number")
+                    .hasMessageContaining("HalvingProvider$1 calls NDArray.div(Number)").hasMessageContaining("Tensors.constant");
+        }
     }
 
     @Test

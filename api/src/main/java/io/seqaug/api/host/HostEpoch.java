@@ -59,7 +59,8 @@ public record HostEpoch(TrainingStage stage, int epoch, long seed, Backbone back
                 } else {
                     NDArray mask = input.gt(0).toType(DataType.FLOAT32, false);
                     NDArray sum = backbone.encode(input, false).mul(mask.expandDims(-1)).sum(new int[] {1});
-                    pooled = sum.div(mask.sum(new int[] {1}, true).maximum(1f));
+                    NDArray counts = mask.sum(new int[] {1}, true);
+                    pooled = sum.div(counts.maximum(Tensors.constant(counts, 1f)));
                 }
                 float[] flat = pooled.toFloatArray();
                 for (int b = 0; b < size; b++) {

@@ -4,18 +4,23 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Two operations that DJL's PyTorch engine gets wrong in its obvious form.
+ * Arithmetic with Java numbers, and parameter assignment, in the forms that DJL's PyTorch engine
+ * gets right.
  *
  * <p>{@code NDManager.create(...)} wraps a Java direct buffer without copying it; the buffer lives
- * as long as the Java array object. Arithmetic with a Java number ({@code x.mul(0.5f)}) builds such
- * a wrapped scalar and closes it right after the operation, but autograd keeps the scalar for the
- * backward pass: under garbage-collection pressure the backward pass read freed memory and training
- * diverged to NaN after a few dozen steps. {@link #scale} keeps its factor alive with the caller's
- * manager; {@link #assign} gives a parameter engine-owned memory instead of a wrapped buffer.
+ * as long as the Java array object. Arithmetic with a Java number ({@code x.mul(0.5f)},
+ * {@code x.div(2f)}, {@code x.maximum(1e-8f)}) builds such a wrapped one-value array and closes it right
+ * after the operation, but autograd keeps the value for the backward pass: under garbage-collection
+ * pressure the backward pass read freed memory, and training diverged to NaN after a few dozen steps
+ * or a gradient came out not finite in one test run of ten. {@link #constant} makes the one-value array
+ * in the manager of the array it is combined with, so it lives as long as that array; {@link #scale} is
+ * the product with one; {@link #assign} gives a parameter engine-owned memory instead of a wrapped
+ * buffer.
  *
- * <p>A helper for backbones and the host, not something a plugin needs for correctness: the host
- * applies every {@link LossTerm}'s weight with {@link #scale}, so an augmenter returns unweighted
- * terms with plain-number weights. Use it for a constant factor inside a loss of your own.
+ * <p>Every module's code is checked for arithmetic with a number ({@code NumberArithmetic} in the test
+ * kit, which {@code PluginTestKit.checkAugmenter} runs on a plugin's code too): write
+ * {@code x.div(Tensors.constant(x, 2f))}. Comparisons ({@code ids.gt(0)}) have no backward pass and stay
+ * as they are.
  */
 public final class Tensors {
 
@@ -29,8 +34,20 @@ public final class Tensors {
      * @return {@code x * factor}, a new array in {@code x}'s manager, which also owns the constant
      */
     public static NDArray scale(NDArray x, float factor) {
-        NDArray constant = x.getManager().create(new float[] {factor}, new Shape());
-        return x.mul(constant);
+        return x.mul(constant(x, factor));
+    }
+
+    /**
+     * A number as a one-value array that lives as long as {@code x}: the operand to use instead of the
+     * number in {@code x.div(2f)}, {@code x.maximum(1e-8f)} or {@code x.muli(-1e9f)}, with the same result
+     * to the bit (DJL makes the same single-precision scalar for a {@code float} argument).
+     *
+     * @param x the array the number will be combined with
+     * @param value the number
+     * @return a zero-dimensional single-precision array in {@code x}'s manager
+     */
+    public static NDArray constant(NDArray x, float value) {
+        return x.getManager().create(new float[] {value}, new Shape());
     }
 
     /**

@@ -36,7 +36,8 @@ public final class InfoNce {
     public static NDArray loss(NDArray a, NDArray b, float temperature, Similarity similarity) {
         NDArray z = a.concat(b, 0);
         if (similarity == Similarity.COSINE) {
-            z = z.div(z.norm(new int[] {1}, true).maximum(1e-8f));
+            NDArray norms = z.norm(new int[] {1}, true);
+            z = z.div(norms.maximum(Tensors.constant(norms, 1e-8f)));
         }
         return pairs(z, (int) a.getShape().get(0), temperature);
     }
@@ -84,7 +85,8 @@ public final class InfoNce {
         NDArray products = sorted.products();
         if (similarity == Similarity.COSINE) {
             // the floor before the root: a row of zeros then gets no gradient rather than 0 / 0
-            NDArray norms = products.diagonal().maximum(1e-16f).sqrt();
+            NDArray squares = products.diagonal();
+            NDArray norms = squares.maximum(Tensors.constant(squares, 1e-16f)).sqrt();
             products = products.div(norms.expandDims(1)).div(norms.expandDims(0));
         }
         return fromProducts(products, partner, temperature);
@@ -103,7 +105,8 @@ public final class InfoNce {
         int n = partner.length;
         NDArray similarity = Tensors.scale(products, 1f / temperature);
         // A row never matches itself.
-        NDArray self = m.eye(n).muli(-1e9f);
+        NDArray eye = m.eye(n);
+        NDArray self = eye.muli(Tensors.constant(eye, -1e9f));
         NDArray logProbabilities = similarity.addi(self).logSoftmax(1);
         NDArray picked = logProbabilities.gather(m.create(partner, new Shape(n, 1)), 1);
         return picked.mean().neg().toType(DataType.FLOAT32, false);

@@ -3,6 +3,7 @@ package io.seqaug.augmenters.contrastive;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.seqaug.api.host.Tensors;
 
 import java.util.SplittableRandom;
 
@@ -101,7 +102,7 @@ public final class KMeans {
             NDArray c = local.create(flat, new Shape(k, d));
             // |x - c|^2 = |x|^2 - 2 x.c + |c|^2, and |x|^2 does not change which c is nearest. Scaling the
             // centroids by -2 before the product is exact, so x.(-2c) + |c|^2 is bit for bit |c|^2 - 2 x.c.
-            NDArray scaled = c.transpose().mul(-2f);
+            NDArray scaled = Tensors.scale(c.transpose(), -2f);
             NDArray norms = c.square().sum(new int[] {1}).expandDims(0);
             for (int start = 0; start < n; start += chunk) {
                 int end = Math.min(n, start + chunk);

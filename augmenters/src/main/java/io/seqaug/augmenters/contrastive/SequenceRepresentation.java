@@ -2,6 +2,7 @@ package io.seqaug.augmenters.contrastive;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.seqaug.api.host.Tensors;
 
 import java.util.Locale;
 
@@ -54,7 +55,8 @@ public enum SequenceRepresentation {
             case MEAN: {
                 NDArray mask = ids.gt(0).toType(DataType.FLOAT32, false);
                 NDArray sum = encoded.mul(mask.expandDims(-1)).sum(new int[] {1});
-                return sum.div(mask.sum(new int[] {1}, true).maximum(1f));
+                NDArray counts = mask.sum(new int[] {1}, true);
+                return sum.div(counts.maximum(Tensors.constant(counts, 1f)));
             }
             default:
                 return encoded.reshape(n, -1);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import io.seqaug.api.LossWeighting;
 import io.seqaug.api.LossWeightingProvider;
 import io.seqaug.api.ProviderSettings;
+import io.seqaug.api.host.Tensors;
 
 /**
  * {@code adaptive} (BASRec): weight {@code 1 / (lambda x rate)}, min-max normalised within each
@@ -28,7 +29,9 @@ public final class AdaptiveWeighting implements LossWeightingProvider {
     }
 
     static NDArray weights(NDArray rates, NDArray lambdas) {
-        NDArray raw = lambdas.mul(rates).maximum(1e-12f).pow(-1f);
+        NDArray product = lambdas.mul(rates);
+        NDArray floored = product.maximum(Tensors.constant(product, 1e-12f));
+        NDArray raw = floored.pow(Tensors.constant(floored, -1f));
         NDArray min = raw.min(new int[] {-1}, true);
         NDArray range = raw.max(new int[] {-1}, true).sub(min);
         NDArray flat = range.eq(0f).toType(raw.getDataType(), false);

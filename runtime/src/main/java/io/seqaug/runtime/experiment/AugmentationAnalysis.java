@@ -10,6 +10,7 @@ import io.seqaug.api.Augmented;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.MixupStrategy;
 import io.seqaug.api.SequenceOperator;
+import io.seqaug.api.host.Tensors;
 import io.seqaug.augmenters.BasRecSettings;
 import io.seqaug.datasets.EvaluationCase;
 import io.seqaug.datasets.LeaveOneOutSplit;
@@ -227,13 +228,18 @@ public final class AugmentationAnalysis {
             }
         }
 
+        /** {@code x + 1e-12}, the floor under a norm that is divided by. */
+        private static NDArray plusTiny(NDArray x) {
+            return x.add(Tensors.constant(x, 1e-12f));
+        }
+
         /** {@code views} is [copies, users, H]. */
         private Point summarise(String method, double rate, NDArray views, NDManager m) {
-            NDArray unit = views.div(views.norm(new int[] {2}, true).add(1e-12f));
-            NDArray originalUnit = original.div(original.norm(new int[] {1}, true).add(1e-12f)).expandDims(0);
+            NDArray unit = views.div(plusTiny(views.norm(new int[] {2}, true)));
+            NDArray originalUnit = original.div(plusTiny(original.norm(new int[] {1}, true))).expandDims(0);
             double cosine = unit.mul(originalUnit).sum(new int[] {2}).mean().getFloat();
             double distance = views.sub(original.expandDims(0)).norm(new int[] {2})
-                    .div(original.norm(new int[] {1}).expandDims(0).add(1e-12f)).mean().getFloat();
+                    .div(plusTiny(original.norm(new int[] {1}).expandDims(0))).mean().getFloat();
             // pairwise cosine distance among a user's copies: [U, C, H] x [U, H, C]
             NDArray perUser = unit.transpose(1, 0, 2);
             NDArray gram = perUser.matMul(perUser.transpose(0, 2, 1));
