@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * Finds compiled code that does arithmetic between an {@code NDArray} and a Java number
- * ({@code x.div(2f)}, {@code x.maximum(1e-8f)}, {@code x.muli(-1e9f)}).
+ * ({@code x.div(2f)}, {@code x.maximum(1e-8f)}, {@code x.muli(-1e9f)}, {@code NDArrays.sub(1f, x)}).
  *
  * <p>DJL's PyTorch engine carries the number in as a one-value array that wraps a Java direct buffer
  * without copying it, and closes that array as soon as the operation returns. Autograd keeps the
@@ -36,9 +36,10 @@ import java.util.stream.Stream;
  */
 public final class NumberArithmetic {
 
-    private static final String ND_ARRAY = "ai/djl/ndarray/NDArray";
+    /** The array interface, and the static helpers that forward a number to it. */
+    private static final Set<String> OWNERS = Set.of("ai/djl/ndarray/NDArray", "ai/djl/ndarray/NDArrays");
 
-    /** {@code NDArray} methods that wrap a number argument into a short-lived engine array. */
+    /** Methods of {@code NDArray} (and {@code NDArrays}) that wrap a number argument into a short-lived engine array. */
     private static final Set<String> ARITHMETIC = Set.of("add", "addi", "sub", "subi", "mul", "muli", "div", "divi",
             "mod", "modi", "pow", "powi", "maximum", "maximumi", "minimum", "minimumi", "rsub", "rsubi", "rdiv",
             "rdivi", "rmod", "rmodi", "rpow", "rpowi");
@@ -49,7 +50,7 @@ public final class NumberArithmetic {
      * Where the code that a class was loaded from (its jar or class folder) does arithmetic with a number.
      *
      * @param anyClass a class of that code
-     * @return one {@code class calls NDArray.method(Number)} line per use, sorted; empty when there is none
+     * @return one {@code class calls NDArray.method(Number)} (or {@code NDArrays.method}) line per use, sorted; empty when there is none
      */
     public static List<String> usesIn(Class<?> anyClass) {
         try {
@@ -135,14 +136,15 @@ public final class NumberArithmetic {
         String self = utf8[classNames[in.readUnsignedShort()]].replace('/', '.');
         List<String> out = new ArrayList<>();
         for (int[] ref : references) {
-            if (ref == null || !ND_ARRAY.equals(utf8[classNames[ref[0]]])) {
+            if (ref == null || !OWNERS.contains(utf8[classNames[ref[0]]])) {
                 continue;
             }
+            String owner = utf8[classNames[ref[0]]].substring("ai/djl/ndarray/".length());
             String name = utf8[nameAndTypes[ref[1]][0]];
             String descriptor = utf8[nameAndTypes[ref[1]][1]];
             String parameters = descriptor.substring(1, descriptor.indexOf(')'));
             if (ARITHMETIC.contains(name) && parameters.contains("Ljava/lang/Number;")) {
-                out.add(self + " calls NDArray." + name + "(Number)");
+                out.add(self + " calls " + owner + "." + name + "(Number)");
             }
         }
         return Collections.unmodifiableList(out);

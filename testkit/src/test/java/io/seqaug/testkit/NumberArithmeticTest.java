@@ -17,8 +17,10 @@ class NumberArithmeticTest {
 
     private static final String PLANTED = """
             import ai.djl.ndarray.NDArray;
+            import ai.djl.ndarray.NDArrays;
             public class Planted {
                 NDArray half(NDArray x) { return x.div(2f); }
+                NDArray complement(NDArray x) { return NDArrays.sub(1f, x); }
                 NDArray floored(NDArray x) { return x.maximum(1e-8); }
                 NDArray inPlace(NDArray x) { return x.muli(-1e9f); }
                 NDArray mask(NDArray ids) { return ids.gt(0).mul(ids.eq(3)); }
@@ -30,7 +32,8 @@ class NumberArithmeticTest {
     void namesEachArithmeticMethodUsedWithANumberAndNoComparison(@TempDir Path dir) {
         Path classes = Compiled.compile(dir, "Planted", PLANTED);
         assertThat(NumberArithmetic.usesIn(classes)).containsExactly("Planted calls NDArray.div(Number)",
-                "Planted calls NDArray.maximum(Number)", "Planted calls NDArray.muli(Number)");
+                "Planted calls NDArray.maximum(Number)", "Planted calls NDArray.muli(Number)",
+                "Planted calls NDArrays.sub(Number)");
     }
 
     @Test
@@ -42,7 +45,7 @@ class NumberArithmeticTest {
             out.write(Files.readAllBytes(classes.resolve("Planted.class")));
             out.closeEntry();
         }
-        assertThat(NumberArithmetic.usesIn(jar)).hasSize(3).first().isEqualTo("Planted calls NDArray.div(Number)");
+        assertThat(NumberArithmetic.usesIn(jar)).hasSize(4).first().isEqualTo("Planted calls NDArray.div(Number)");
     }
 
     @Test
