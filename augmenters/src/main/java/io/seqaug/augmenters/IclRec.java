@@ -161,8 +161,8 @@ public final class IclRec implements AugmenterProvider {
                 NDArray views = SequenceRepresentation.MEAN.of(encoded, ids);
                 NDArray first = InfoNce.loss(views.get("0:{}", batch), intents, settings.temperature(), InfoNce.Similarity.DOT);
                 NDArray second = InfoNce.loss(views.get("{}:", batch), intents, settings.temperature(), InfoNce.Similarity.DOT);
-                NDArray both = first.add(second);
-                terms.add(new LossTerm("intent-contrastive", both.div(Tensors.constant(both, 2f)), settings.intentWeight()));
+                // the two views' mean; halving by a product is exact, as the division was
+                terms.add(new LossTerm("intent-contrastive", Tensors.scale(first.add(second), 0.5f), settings.intentWeight()));
             }
             return terms;
         }

@@ -10,7 +10,6 @@ import io.seqaug.runtime.experiment.Experiment;
 import io.seqaug.testkit.NumberArithmetic;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +27,7 @@ class NumberArithmeticUseTest {
         for (Class<?> module : List.of(Tensors.class, BatchLoader.class, SasRecProvider.class, IclRec.class, Experiment.class)) {
             uses.addAll(NumberArithmetic.usesIn(module));
         }
-        uses.addAll(NumberArithmetic.usesIn(Path.of(System.getProperty("seqaug.test.pluginJar",
-                "target/test-plugins/seqaug-plugins-example.jar"))));
+        uses.addAll(NumberArithmetic.usesIn(PluginDiscoveryTest.exampleJar()));
         assertThat(uses).isEmpty();
     }
 }

@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
@@ -147,6 +146,6 @@ public final class NumberArithmetic {
                 out.add(self + " calls " + owner + "." + name + "(Number)");
             }
         }
-        return Collections.unmodifiableList(out);
+        return out;
     }
 }

@@ -2,7 +2,6 @@ package io.seqaug.api.host;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.EpochContext;
@@ -57,10 +56,7 @@ public record HostEpoch(TrainingStage stage, int epoch, long seed, Backbone back
                 if (pooling == Pooling.LAST) {
                     pooled = backbone.encodeLast(input);
                 } else {
-                    NDArray mask = input.gt(0).toType(DataType.FLOAT32, false);
-                    NDArray sum = backbone.encode(input, false).mul(mask.expandDims(-1)).sum(new int[] {1});
-                    NDArray counts = mask.sum(new int[] {1}, true);
-                    pooled = sum.div(counts.maximum(Tensors.constant(counts, 1f)));
+                    pooled = Tensors.meanOfItems(backbone.encode(input, false), input);
                 }
                 float[] flat = pooled.toFloatArray();
                 for (int b = 0; b < size; b++) {

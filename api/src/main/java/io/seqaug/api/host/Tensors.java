@@ -1,6 +1,7 @@
 package io.seqaug.api.host;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -12,7 +13,7 @@ import ai.djl.ndarray.types.Shape;
  * {@code x.div(2f)}, {@code x.maximum(1e-8f)}) builds such a wrapped one-value array and closes it right
  * after the operation, but autograd keeps the value for the backward pass: under garbage-collection
  * pressure the backward pass read freed memory, and training diverged to NaN after a few dozen steps
- * or a gradient came out not finite in one test run of ten. {@link #constant} makes the one-value array
+ * or a gradient came out not finite in about one test run in six. {@link #constant} makes the one-value array
  * in the manager of the array it is combined with, so it lives as long as that array; {@link #scale} is
  * the product with one; {@link #assign} gives a parameter engine-owned memory instead of a wrapped
  * buffer.
@@ -48,6 +49,21 @@ public final class Tensors {
      */
     public static NDArray constant(NDArray x, float value) {
         return x.getManager().create(new float[] {value}, new Shape());
+    }
+
+    /**
+     * The mean of the outputs at real items, per sequence: the mean pooling of ICLRec's intents and of
+     * {@code EpochContext.Pooling.MEAN}.
+     *
+     * @param encoded {@code [N, L, H]} outputs
+     * @param ids {@code [N, L]} the ids they encode, 0 at padding
+     * @return {@code [N, H]}; a row of zeros for a sequence with no real item
+     */
+    public static NDArray meanOfItems(NDArray encoded, NDArray ids) {
+        NDArray mask = ids.gt(0).toType(DataType.FLOAT32, false);
+        NDArray sum = encoded.mul(mask.expandDims(-1)).sum(new int[] {1});
+        NDArray counts = mask.sum(new int[] {1}, true);
+        return sum.div(counts.maximum(constant(counts, 1f)));
     }
 
     /**

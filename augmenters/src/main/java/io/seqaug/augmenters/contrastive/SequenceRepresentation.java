@@ -1,7 +1,6 @@
 package io.seqaug.augmenters.contrastive;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import io.seqaug.api.host.Tensors;
 
 import java.util.Locale;
@@ -52,12 +51,8 @@ public enum SequenceRepresentation {
             case LAST:
                 return encoded.getShape().dimension() == 2 ? encoded
                         : encoded.get(":, -1, :");
-            case MEAN: {
-                NDArray mask = ids.gt(0).toType(DataType.FLOAT32, false);
-                NDArray sum = encoded.mul(mask.expandDims(-1)).sum(new int[] {1});
-                NDArray counts = mask.sum(new int[] {1}, true);
-                return sum.div(counts.maximum(Tensors.constant(counts, 1f)));
-            }
+            case MEAN:
+                return Tensors.meanOfItems(encoded, ids);
             default:
                 return encoded.reshape(n, -1);
         }

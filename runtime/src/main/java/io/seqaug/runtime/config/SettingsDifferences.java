@@ -1,6 +1,7 @@
 package io.seqaug.runtime.config;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 
 import java.util.ArrayList;
@@ -66,8 +67,8 @@ public final class SettingsDifferences {
         List<String> out = new ArrayList<>();
         for (String key : keys) {
             if (PRESENTATION.contains(key) || alsoIgnored.contains(key)
-                    || anotherProvidersBlock(key, "backbone.", backbone)
-                    || anotherProvidersBlock(key, "augmenter.", augmenter)) {
+                    || anotherProvidersBlock(key, "backbone", backbone)
+                    || anotherProvidersBlock(key, "augmenter", augmenter)) {
                 continue;
             }
             String a = recorded.hasPath(key) ? render(recorded.getValue(key))
@@ -94,12 +95,11 @@ public final class SettingsDifferences {
      * for example {@code augmenter.coserec.temperature} for a {@code basrec} run.
      */
     private static boolean anotherProvidersBlock(String key, String kind, String used) {
-        if (used == null || !key.startsWith(kind)) {
+        if (used == null) {
             return false;
         }
-        String rest = key.substring(kind.length());
-        int dot = rest.indexOf('.');
-        return dot > 0 && !rest.substring(0, dot).equals(used) && !rest.substring(0, dot).equals("\"" + used + "\"");
+        List<String> path = ConfigUtil.splitPath(key);
+        return path.size() > 2 && path.get(0).equals(kind) && !path.get(1).equals(used);
     }
 
     /**
