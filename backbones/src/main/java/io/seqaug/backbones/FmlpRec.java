@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.host.Dropout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ final class FmlpRec extends BackboneBase {
                 inverseDft);
         // [B, H]: the filter's output at the last position, sum over t of x[b, t, h] * kernel[t, h]
         NDArray filtered = x.mul(kernel).sum(new int[] {1});
-        filtered = Layers.dropout(filtered, settings.hiddenDropout(), training);
+        filtered = Dropout.apply(filtered, settings.hiddenDropout(), training);
         NDArray atLast = last.norm().apply(filtered.addi(x.get(new NDIndex(":, -1, :"))));
         return last.feedForward().apply(atLast, training);
     }
@@ -108,13 +109,13 @@ final class FmlpRec extends BackboneBase {
                     + ", got length " + itemIds.getShape().get(1));
         }
         NDArray x = embeddings.add(lookup(positionIds(itemIds), positions.getArray()));
-        return Layers.dropout(inputNorm.apply(x), settings.hiddenDropout(), training);
+        return Dropout.apply(inputNorm.apply(x), settings.hiddenDropout(), training);
     }
 
     private NDArray filter(Block block, NDArray x, boolean training) {
         NDArray filtered = spectralFilter(x, block.filterReal().getArray(), block.filterImag().getArray(), forwardDft,
                 inverseDft);
-        filtered = Layers.dropout(filtered, settings.hiddenDropout(), training);
+        filtered = Dropout.apply(filtered, settings.hiddenDropout(), training);
         return block.norm().apply(filtered.addi(x));
     }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.host.Dropout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ final class Gru4Rec extends BackboneBase {
 
     @Override
     public NDArray encodeEmbedded(NDArray embeddings, NDArray itemIds, boolean training) {
-        NDArray x = Layers.dropout(embeddings, settings.dropout(), training);
+        NDArray x = Dropout.apply(embeddings, settings.dropout(), training);
         long batch = x.getShape().get(0);
         NDArray state = x.getManager().zeros(new Shape(settings.layers(), batch, settings.gruHidden()));
         NDList weights = new NDList(gruWeights.size());

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
+import io.seqaug.api.host.Dropout;
 
 /** Small functional layers shared by the Transformer-style backbones. */
 final class Layers {
@@ -54,15 +55,8 @@ final class Layers {
 
         NDArray apply(NDArray x, boolean training) {
             NDArray h = up.apply(x).getNDArrayInternal().gelu();
-            h = Layers.dropout(down.apply(h), dropoutRate, training);
+            h = Dropout.apply(down.apply(h), dropoutRate, training);
             return norm.apply(h.addi(x));
         }
-    }
-
-    static NDArray dropout(NDArray x, float rate, boolean training) {
-        if (!training || rate <= 0f) {
-            return x;
-        }
-        return x.getNDArrayInternal().dropout(x, rate, true).singletonOrThrow();
     }
 }

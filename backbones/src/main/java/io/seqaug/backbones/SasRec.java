@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import io.seqaug.api.ModelDims;
+import io.seqaug.api.host.Dropout;
 import io.seqaug.api.host.Tensors;
 
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ final class SasRec extends BackboneBase {
     /** Item plus position embeddings at the real positions, normalised, with dropout when training. */
     private NDArray inputs(NDArray embeddings, NDArray itemIds, Packing packing, boolean training) {
         NDArray x = packing.pack(embeddings.add(lookup(positionIds(itemIds), positions.getArray())));
-        return Layers.dropout(inputNorm.apply(x), settings.hiddenDropout(), training);
+        return Dropout.apply(inputNorm.apply(x), settings.hiddenDropout(), training);
     }
 
     /**
@@ -196,11 +197,11 @@ final class SasRec extends BackboneBase {
         NDArray v = qkv.get(2);
         NDArray scores = Tensors.scale(q.matMul(k.transpose(0, 1, 3, 2)), (float) (1.0 / Math.sqrt(headSize)))
                 .addi(lastOnly ? mask.get(queries) : mask);
-        NDArray probs = Layers.dropout(scores.softmax(-1), settings.attentionDropout(), training);
+        NDArray probs = Dropout.apply(scores.softmax(-1), settings.attentionDropout(), training);
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3);
         NDArray residual = lastOnly ? packing.unpack(x).get(new NDIndex(":, {}, :", length - 1)) : x;
         context = lastOnly ? context.reshape(batch, hidden) : packing.pack(context.reshape(batch, length, hidden));
-        NDArray out = Layers.dropout(block.out().apply(context), settings.hiddenDropout(), training);
+        NDArray out = Dropout.apply(block.out().apply(context), settings.hiddenDropout(), training);
         return block.norm().apply(out.addi(residual));
     }
 
@@ -221,11 +222,11 @@ final class SasRec extends BackboneBase {
             NDArray k = qkv.get(1);
             NDArray v = qkv.get(2);
             NDArray scores = Tensors.scale(q.matMul(k.transpose(0, 1, 3, 2)), (float) (1.0 / Math.sqrt(headSize))).addi(group.mask());
-            NDArray probs = Layers.dropout(scores.softmax(-1), settings.attentionDropout(), training);
+            NDArray probs = Dropout.apply(scores.softmax(-1), settings.attentionDropout(), training);
             outputs.add(probs.matMul(v).transpose(0, 2, 1, 3).reshape(rows * length, hidden));
         }
         NDArray context = groups.toPacked(outputs);
-        NDArray out = Layers.dropout(block.out().apply(context), settings.hiddenDropout(), training);
+        NDArray out = Dropout.apply(block.out().apply(context), settings.hiddenDropout(), training);
         return block.norm().apply(out.addi(x));
     }
 

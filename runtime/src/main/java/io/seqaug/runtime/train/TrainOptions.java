@@ -24,13 +24,16 @@ import io.seqaug.runtime.config.Settings;
  * @param lastPositionRule whether batches of last-position targets compute the last position only with
  *     an augmenter too ({@code seqaug.train.prefix-augmentation = last-position})
  * @param examples what one training example is ({@code seqaug.train.examples})
+ * @param hostDropoutMasks whether dropout masks are drawn on the host ({@code seqaug.train.dropout-masks = host})
+ *     rather than by the engine
  */
 public record TrainOptions(int batchSize, float learningRate, float beta1, float beta2, float weightDecay, int patience,
         int startValid, int stage2Patience, int stage2StartValid, int prefetch, boolean progress, long seed,
-        NextItemLoss.Kind loss, boolean lastPositionRule, ExampleSet examples) {
+        NextItemLoss.Kind loss, boolean lastPositionRule, ExampleSet examples, boolean hostDropoutMasks) {
 
     /**
-     * The same schedule in both stages, binary cross-entropy, the examples the backbone trains on by default.
+     * The same schedule in both stages, binary cross-entropy, the examples the backbone trains on by default,
+     * the engine's dropout masks.
      *
      * @param batchSize sequences per batch
      * @param learningRate Adam's learning rate
@@ -46,7 +49,7 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
     public TrainOptions(int batchSize, float learningRate, float beta1, float beta2, float weightDecay, int patience,
             int startValid, int prefetch, boolean progress, long seed) {
         this(batchSize, learningRate, beta1, beta2, weightDecay, patience, startValid, patience, startValid, prefetch,
-                progress, seed, NextItemLoss.Kind.BCE, true, ExampleSet.AUTO);
+                progress, seed, NextItemLoss.Kind.BCE, true, ExampleSet.AUTO, false);
     }
 
     /**
@@ -88,7 +91,7 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
                 s.flag("train.progress"), s.longValue("seed"),
                 NextItemLoss.Kind.parse(s.oneOf("train.loss", "bce", "ce")),
                 s.oneOf("train.prefix-augmentation", "last-position", "every-position").equals("last-position"),
-                ExampleSet.from(s));
+                ExampleSet.from(s), s.oneOf("train.dropout-masks", "engine", "host").equals("host"));
     }
 
     /**
@@ -99,7 +102,8 @@ public record TrainOptions(int batchSize, float learningRate, float beta1, float
      */
     public TrainOptions withoutValidation() {
         return new TrainOptions(batchSize, learningRate, beta1, beta2, weightDecay, Integer.MAX_VALUE, Integer.MAX_VALUE,
-                Integer.MAX_VALUE, Integer.MAX_VALUE, prefetch, false, seed, loss, lastPositionRule, examples);
+                Integer.MAX_VALUE, Integer.MAX_VALUE, prefetch, false, seed, loss, lastPositionRule, examples,
+                hostDropoutMasks);
     }
 
     /** Above 0: at 0 no parameter would move, and the run would report an untrained model. */

@@ -9,6 +9,7 @@ import io.seqaug.api.Augmenter;
 import io.seqaug.api.Backbone;
 import io.seqaug.api.NextItemLoss;
 import io.seqaug.api.TrainingStage;
+import io.seqaug.api.host.Dropout;
 import io.seqaug.api.host.HostEpoch;
 import io.seqaug.api.host.SequenceBatch;
 import io.seqaug.api.host.Tensors;
@@ -214,7 +215,8 @@ public final class Trainer {
 
     private EpochTotals runEpoch(TrainingStage stage, int epoch, Augmenter augmenter) {
         long epochSeed = mix(options.seed(), stage.ordinal(), epoch);
-        // Dropout masks too start from the epoch's own seed, not from where the last epoch left the engine.
+        // Dropout masks too start from the epoch's own seed, not from where the last epoch left the engine
+        // (or the host's stream, under train.dropout-masks = host).
         Engine.getInstance().setRandomSeed((int) mix(epochSeed, 1, 0));
         BatchLoader.Options shape = new BatchLoader.Options(options.batchSize(), backbone.dims().maxLength(),
                 !backbone.paddingInvariant(), options.prefetch(), backbone.dims().tableRows() - 1);
@@ -226,7 +228,8 @@ public final class Trainer {
         EpochTotals totals = new EpochTotals();
         SplittableRandom stepSeeds = new SplittableRandom(epochSeed ^ 0x5DEECE66DL);
         long started = System.nanoTime();
-        try (BatchLoader loader = new BatchLoader(examples, shape, sampler, viewMaker, epochSeed);
+        try (Dropout.Scope masks = options.hostDropoutMasks() ? Dropout.hostMasks(mix(epochSeed, 3, 0)) : null;
+                BatchLoader loader = new BatchLoader(examples, shape, sampler, viewMaker, epochSeed);
                 ProgressBar bar = options.progress() ? progressBar(stage, epoch, loader.batchCount()) : null) {
             while (loader.hasNext()) {
                 if (stop.requested()) {
