@@ -9,7 +9,7 @@ import io.seqaug.runtime.train.Checkpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +39,8 @@ class ResumeTest {
         return CliTestSupport.synthetic(dir.toString(), "train", withName);
     }
 
-    private RunResult runStoppedAfter(String line, String runName) {
-        return CliTestSupport.trainStoppedAfter(line, args(runName));
+    private RunResult runStoppedAfter(String line, String runName, String... more) {
+        return CliTestSupport.trainStoppedAfter(line, args(runName, more));
     }
 
     /** The error lines the launcher printed (log lines before them are not errors). */
@@ -62,18 +62,20 @@ class ResumeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[stage 1] epoch   1", "[stage 2] epoch   0"})
-    void anInterruptedRunContinuedInItsFolderEndsExactlyAsAnUninterruptedRun(String stopAfter) throws IOException {
-        CliTestSupport.Run whole = CliTestSupport.run(args("whole"));
+    @CsvSource({"[stage 1] epoch   1, engine", "[stage 2] epoch   0, engine", "[stage 2] epoch   0, host"})
+    void anInterruptedRunContinuedInItsFolderEndsExactlyAsAnUninterruptedRun(String stopAfter, String masks)
+            throws IOException {
+        String dropout = "-Dseqaug.train.dropout-masks=" + masks;
+        CliTestSupport.Run whole = CliTestSupport.run(args("whole", dropout));
         assertThat(whole.code()).as(whole.err()).isZero();
         assertThat(dir.resolve("whole/resume.ckpt")).as("a finished run leaves nothing to continue").doesNotExist();
 
-        RunResult stopped = runStoppedAfter(stopAfter, "parted");
+        RunResult stopped = runStoppedAfter(stopAfter, "parted", dropout);
         assertThat(stopped.interrupted()).isTrue();
         assertThat(dir.resolve("parted/resume.ckpt")).exists();
         assertThat(results("parted").getBoolean("interrupted")).isTrue();
 
-        CliTestSupport.Run continued = CliTestSupport.run(args("parted"));
+        CliTestSupport.Run continued = CliTestSupport.run(args("parted", dropout));
         assertThat(continued.code()).as(continued.err()).isZero();
         String at = stopAfter.contains("stage 1") ? "continuing stage 1 at epoch 2" : "continuing stage 2 at epoch 1";
         assertThat(continued.out()).contains(at);
