@@ -28,7 +28,11 @@ import java.util.SplittableRandom;
  */
 public final class Dropout {
 
-    private static final ThreadLocal<HostMasks> HOST = new ThreadLocal<>();
+    /** The host's stream of this thread while a {@link #hostMasks} scope is open. */
+    private static final ThreadLocal<SplittableRandom> HOST = new ThreadLocal<>();
+
+    /** Whether {@link #writableView} has seen a write show through. */
+    private static volatile boolean viewChecked;
 
     private Dropout() {}
 
@@ -47,11 +51,11 @@ public final class Dropout {
         if (!(rate < 1f)) {
             throw new IllegalArgumentException("dropout rate " + rate + " would zero every entry; give a rate below 1");
         }
-        HostMasks host = HOST.get();
+        SplittableRandom host = HOST.get();
         if (host == null) {
             return x.getNDArrayInternal().dropout(x, rate, true).singletonOrThrow();
         }
-        return x.mul(host.mask(x, rate));
+        return x.mul(hostMask(x, rate, host));
     }
 
     /**
@@ -61,8 +65,8 @@ public final class Dropout {
      * @return the scope; closing it restores what was there before
      */
     public static Scope hostMasks(long seed) {
-        HostMasks previous = HOST.get();
-        HOST.set(new HostMasks(new SplittableRandom(seed)));
+        SplittableRandom previous = HOST.get();
+        HOST.set(new SplittableRandom(seed));
         return () -> {
             if (previous == null) {
                 HOST.remove();
@@ -80,8 +84,30 @@ public final class Dropout {
     }
 
     /**
+     * A mask of {@code x}'s shape, engine-owned: 0 where an unsigned 32-bit draw falls below
+     * {@code rate * 2^32}, {@code 1 / (1 - rate)} elsewhere.
+     */
+    private static NDArray hostMask(NDArray x, float rate, SplittableRandom random) {
+        NDArray mask = x.getManager().create(x.getShape(), DataType.FLOAT32);
+        ByteBuffer out = writableView(mask);
+        long threshold = Math.round(rate * 4294967296.0);
+        float keep = 1f / (1f - rate);
+        int n = Math.toIntExact(x.size());
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            long bits = random.nextLong();
+            out.putFloat(4 * i, (bits & 0xFFFFFFFFL) < threshold ? 0f : keep);
+            out.putFloat(4 * i + 4, (bits >>> 32) < threshold ? 0f : keep);
+        }
+        if (i < n) {
+            out.putFloat(4 * i, (random.nextLong() >>> 32) < threshold ? 0f : keep);
+        }
+        return mask;
+    }
+
+    /**
      * The engine's own memory of an array, to write into. DJL's {@code toByteBuffer(true)} gives a view
-     * of a CPU array's memory; an engine that gave a copy instead would make every mask uninitialised
+     * of a CPU array's memory; an engine that gave a copy instead would leave every mask uninitialised
      * memory, so the first use checks that a write shows through.
      */
     private static ByteBuffer writableView(NDArray array) {
@@ -96,30 +122,5 @@ public final class Dropout {
             viewChecked = true;
         }
         return array.toByteBuffer(true).order(ByteOrder.nativeOrder());
-    }
-
-    private static volatile boolean viewChecked;
-
-    /** One thread's stream of host masks. */
-    private record HostMasks(SplittableRandom random) {
-
-        /** A mask of {@code x}'s shape: 0 where an unsigned 32-bit draw falls below {@code rate * 2^32}. */
-        NDArray mask(NDArray x, float rate) {
-            NDArray mask = x.getManager().create(x.getShape(), DataType.FLOAT32);
-            ByteBuffer out = writableView(mask);
-            long threshold = Math.round(rate * 4294967296.0);
-            float keep = 1f / (1f - rate);
-            int n = Math.toIntExact(x.size());
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                long bits = random.nextLong();
-                out.putFloat(4 * i, (bits & 0xFFFFFFFFL) < threshold ? 0f : keep);
-                out.putFloat(4 * i + 4, (bits >>> 32) < threshold ? 0f : keep);
-            }
-            if (i < n) {
-                out.putFloat(4 * i, (random.nextLong() >>> 32) < threshold ? 0f : keep);
-            }
-            return mask;
-        }
     }
 }
