@@ -73,10 +73,10 @@ public final class Benchmark {
         SequenceDataset dataset = setup.dataset();
         // Timed apart from training, whether or not the augmenter needed it.
         setup.context().similarity();
-        out.printf(Locale.ROOT, "dataset %s: %,d users, %,d items; backbone %s; %d cores; batch %d; allocator: %s%n",
-                dataset.name(), dataset.userCount(), dataset.itemCount(), backboneName,
+        out.printf(Locale.ROOT, "dataset %s: %,d users, %,d items; backbone %s; %d cores; batch %d; allocator: %s; "
+                + "dropout masks: %s%n", dataset.name(), dataset.userCount(), dataset.itemCount(), backboneName,
                 Runtime.getRuntime().availableProcessors(), settings.integer("train.batch-size", 1, 1 << 20),
-                Allocator.describe());
+                Allocator.describe(), settings.string("train.dropout-masks"));
         out.printf(Locale.ROOT, "item similarity (%s, cached after the first run): %.2f s%n",
                 settings.string("similarity.method"), setup.similaritySeconds());
         Backbone backbone = setup.backbone(backboneName);
