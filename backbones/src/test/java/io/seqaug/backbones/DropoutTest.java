@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.seqaug.api.host.Dropout;
@@ -97,6 +98,19 @@ class DropoutTest {
             assertThat(Dropout.apply(x, 0f, true)).isSameAs(x);
             assertThatThrownBy(() -> Dropout.apply(x, 1f, true))
                     .hasMessage("dropout rate 1.0 would zero every entry; give a rate below 1");
+        }
+    }
+
+    @Test
+    void activationsOfAnotherTypeKeepTheEnginesMasks() {
+        try (NDManager m = NDManager.newBaseManager(); Dropout.Scope scope = Dropout.hostMasks(5)) {
+            NDArray doubles = m.ones(new Shape(64), DataType.FLOAT64);
+            Engine.getInstance().setRandomSeed(9);
+            NDArray dropped = Dropout.apply(doubles, 0.5f, true);
+            assertThat(dropped.getDataType()).isEqualTo(DataType.FLOAT64);
+            Engine.getInstance().setRandomSeed(9);
+            assertThat(dropped.toDoubleArray())
+                    .containsExactly(doubles.getNDArrayInternal().dropout(doubles, 0.5f, true).singletonOrThrow().toDoubleArray());
         }
     }
 

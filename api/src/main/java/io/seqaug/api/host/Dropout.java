@@ -23,8 +23,9 @@ import java.util.SplittableRandom;
  * <p>Which one {@link #apply} uses is a property of the calling thread: the engine's unless a
  * {@link #hostMasks} scope is open, as the trainer opens one per epoch under
  * {@code seqaug.train.dropout-masks = host}, seeded from the epoch's own seed like the engine's
- * generator, so a run is reproducible and resumes exactly either way. Backbones call {@link #apply}
- * for every dropout; a plugin backbone that does too follows the setting.
+ * generator, so a run is reproducible and resumes exactly either way. Host masks are single-precision;
+ * activations of another type keep the engine's. Backbones call {@link #apply} for every dropout; a
+ * plugin backbone that does too follows the setting.
  */
 public final class Dropout {
 
@@ -52,7 +53,7 @@ public final class Dropout {
             throw new IllegalArgumentException("dropout rate " + rate + " would zero every entry; give a rate below 1");
         }
         SplittableRandom host = HOST.get();
-        if (host == null) {
+        if (host == null || x.getDataType() != DataType.FLOAT32) {
             return x.getNDArrayInternal().dropout(x, rate, true).singletonOrThrow();
         }
         return x.mul(hostMask(x, rate, host));
