@@ -1,6 +1,8 @@
 package io.seqaug.augmenters;
 
 import ai.djl.ndarray.NDArray;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.seqaug.api.Augmented;
 import io.seqaug.api.Augmenter;
 import io.seqaug.api.AugmenterContext;
@@ -33,10 +35,8 @@ import java.util.random.RandomGenerator;
  */
 public final class CoSeRec implements AugmenterProvider {
 
-    /** The operators of CoSeRec's {@code Random} augmentation, and the default range that the published rules replace. */
+    /** The operators of CoSeRec's {@code Random} augmentation. */
     static final List<String> PUBLISHED_OPERATORS = List.of("crop", "mask", "reorder", "substitute", "insert");
-    private static final double DEFAULT_RATE_MIN = 0.2;
-    private static final double DEFAULT_RATE_MAX = 0.7;
     /** Sequences of at most this many items take only insert, substitute or mask ({@code augment_threshold}). */
     static final int SHORT_SEQUENCE = 4;
 
@@ -69,15 +69,22 @@ public final class CoSeRec implements AugmenterProvider {
                 throw settings.invalid("operators", "is not read with operator-rules = published, which takes CoSeRec's five "
                         + "operators; leave it at " + PUBLISHED_OPERATORS);
             }
-            if (rates.min() != DEFAULT_RATE_MIN || rates.max() != DEFAULT_RATE_MAX) {
+            RateRange shipped = shippedRates();
+            if (!rates.equals(shipped)) {
                 throw settings.invalid("rate-min", "and rate-max are not read with operator-rules = published, which fixes "
-                        + "each operator's rate; leave them at " + DEFAULT_RATE_MIN + " and " + DEFAULT_RATE_MAX);
+                        + "each operator's rate; leave them at " + shipped.min() + " and " + shipped.max());
             }
             operator = publishedOperator(context);
         } else {
             operator = context.operator("random", Map.of("choices", operators, "rate-min", rates.min(), "rate-max", rates.max()));
         }
         return new Instance(operator, (float) temperature, (float) weight, similarity, contrast);
+    }
+
+    /** The rate range this provider ships with (its {@code reference.conf}), which the published rules replace. */
+    private static RateRange shippedRates() {
+        Config shipped = ConfigFactory.defaultReference(CoSeRec.class.getClassLoader()).getConfig("seqaug.augmenter.coserec");
+        return new RateRange(shipped.getDouble("rate-min"), shipped.getDouble("rate-max"));
     }
 
     /**
