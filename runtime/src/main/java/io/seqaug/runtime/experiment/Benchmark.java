@@ -73,15 +73,15 @@ public final class Benchmark {
         SequenceDataset dataset = setup.dataset();
         // Timed apart from training, whether or not the augmenter needed it.
         setup.context().similarity();
+        TrainOptions options = TrainOptions.from(settings).withoutValidation();
         out.printf(Locale.ROOT, "dataset %s: %,d users, %,d items; backbone %s; %d cores; batch %d; allocator: %s; "
                 + "dropout masks: %s%n", dataset.name(), dataset.userCount(), dataset.itemCount(), backboneName,
-                Runtime.getRuntime().availableProcessors(), settings.integer("train.batch-size", 1, 1 << 20),
-                Allocator.describe(), settings.string("train.dropout-masks"));
+                Runtime.getRuntime().availableProcessors(), options.batchSize(), Allocator.describe(),
+                options.hostDropoutMasks() ? "host" : "engine");
         out.printf(Locale.ROOT, "item similarity (%s, cached after the first run): %.2f s%n",
                 settings.string("similarity.method"), setup.similaritySeconds());
         Backbone backbone = setup.backbone(backboneName);
         Augmenter augmenter = setup.augmenter(augmenterName, backbone);
-        TrainOptions options = TrainOptions.from(settings).withoutValidation();
         List<Phase> phases = new ArrayList<>();
         double matmul;
         try (NDManager root = NDManager.newBaseManager()) {
